@@ -1,0 +1,47 @@
+package dev.ecsiamguard.app;
+
+import static dev.ecsiamguard.core.json.Json.object;
+
+import dev.ecsiamguard.core.provision.Note;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a provisioning run did: the resources that now exist, each write made, and what was reported but left
+ * alone. `rejected` means the input was invalid and nothing was read or written.
+ */
+public record ProvisionResult(String status, String service, String repository, String executionRoleArn,
+                              String taskRoleArn, String logGroupName, String clusterArn, List<String> changes,
+                              List<Note> notes, String error) {
+
+    public static ProvisionResult rejected(String repository, String error) {
+        return new ProvisionResult("rejected", "", repository == null ? "" : repository, "", "", "", "",
+                List.of(), List.of(), error);
+    }
+
+    public boolean changed() {
+        return !changes.isEmpty();
+    }
+
+    /** A plain map: what the handler returns (the Lambda runtime writes it as JSON) and the event's detail. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("status", status);
+        if (!error.isEmpty()) {
+            map.put("error", error);
+        }
+        map.put("service", service);
+        map.put("repository", repository);
+        if ("ok".equals(status)) {
+            map.put("executionRoleArn", executionRoleArn);
+            map.put("taskRoleArn", taskRoleArn);
+            map.put("logGroupName", logGroupName);
+            map.put("clusterArn", clusterArn);
+            map.put("changes", changes);
+            map.put("notes", notes.stream().map(n -> object("resource", n.resource(), "message", n.message()))
+                    .toList());
+        }
+        return map;
+    }
+}

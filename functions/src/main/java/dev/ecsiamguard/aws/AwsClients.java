@@ -1,0 +1,65 @@
+package dev.ecsiamguard.aws;
+
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * Builds SDK clients the same way everywhere: explicit region, one shared URLConnection HTTP client,
+ * endpoint overrides from {@link AwsSettings}. Built once per execution environment, then reused.
+ */
+public final class AwsClients {
+
+    private final AwsSettings settings;
+    private final SdkHttpClient http;
+
+    public AwsClients(AwsSettings settings) {
+        this.settings = settings;
+        this.http = UrlConnectionHttpClient.builder().build();
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    public IamClient iam() {
+        return configure(IamClient.builder(), "iam").region(settings.iamRegion()).build();
+    }
+
+    public EcsClient ecs() {
+        return configure(EcsClient.builder(), "ecs").build();
+    }
+
+    public EcrClient ecr() {
+        return configure(EcrClient.builder(), "ecr").build();
+    }
+
+    public CloudWatchLogsClient logs() {
+        return configure(CloudWatchLogsClient.builder(), "cloudwatch_logs").build();
+    }
+
+    public EventBridgeClient eventBridge() {
+        return configure(EventBridgeClient.builder(), "eventbridge").build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
+            B configure(B builder, String serviceKey) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        settings.interceptors().forEach(override::addExecutionInterceptor);
+        builder.region(settings.region())
+                .credentialsProvider(settings.credentials())
+                .overrideConfiguration(override.build())
+                .httpClient(http);
+        Optional<URI> endpoint = settings.endpointFor(serviceKey);
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.ecsiamguard.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.ecsiamguard.app.ProvisionResult;
+import dev.ecsiamguard.app.ServiceProvisioner;
+import dev.ecsiamguard.aws.AwsClients;
+import dev.ecsiamguard.aws.AwsSettings;
+import dev.ecsiamguard.core.provision.ProvisioningConfig;
+import dev.ecsiamguard.event.CloudTrailCall;
+import dev.ecsiamguard.event.InvalidEventException;
+import dev.ecsiamguard.event.RepositoryCreated;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * On CloudTrail `ecr:CreateRepository`: provision the service's roles, log group and cluster.
+ * Invalid input is answered with a `rejected` result (no retry can fix it); AWS failures are thrown so that
+ * EventBridge's asynchronous retries and the dead-letter queue take over.
+ */
+public final class ProvisionOnRepositoryHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+
+    private final ServiceProvisioner provisioner;
+
+    public ProvisionOnRepositoryHandler() {
+        this(System.getenv());
+    }
+
+    public ProvisionOnRepositoryHandler(Map<String, String> env) {
+        this(new ServiceProvisioner(ProvisioningConfig.fromEnvironment(env),
+                new AwsClients(AwsSettings.fromEnvironment(env)), env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard")));
+    }
+
+    ProvisionOnRepositoryHandler(ServiceProvisioner provisioner) {
+        this.provisioner = Objects.requireNonNull(provisioner, "provisioner");
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        ProvisionResult result;
+        String repository = null;
+        try {
+            RepositoryCreated created = RepositoryCreated.from(CloudTrailCall.from(event));
+            repository = created.repositoryName();
+            result = provisioner.provision(created);
+        } catch (InvalidEventException | IllegalArgumentException e) {
+            result = ProvisionResult.rejected(repository, e.getMessage());
+        }
+        LogLine.write(context, "rejected".equals(result.status()) ? "WARN" : "INFO", "provision", result.toMap());
+        return result.toMap();
+    }
+}
