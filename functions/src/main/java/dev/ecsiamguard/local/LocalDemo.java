@@ -1,0 +1,132 @@
+package dev.ecsiamguard.local;
+
+import dev.ecsiamguard.aws.AwsClients;
+import dev.ecsiamguard.aws.AwsSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.services.ecr.model.Tag;
+import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
+
+/**
+ * The main job, locally: against a moto server, deploy what the stack would (the event bus), then replay every
+ * sample event in `events/` through the function whose rule matches it, twice, and print what changed.
+ * Refuses to run unless `AWS_ENDPOINT_URL` points at 127.0.0.1, since it creates resources.
+ */
+public final class LocalDemo {
+
+    private final SamTemplate template;
+    private final Map<String, String> env;
+    private final AwsClients clients;
+    private final PrintStream out;
+    private final DemoReport report;
+
+    LocalDemo(SamTemplate template, Map<String, String> env, PrintStream out) {
+        this.template = template;
+        this.env = env;
+        this.clients = new AwsClients(AwsSettings.fromEnvironment(env));
+        this.out = out;
+        this.report = new DemoReport(out);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path templateFile = Path.of(args.length > 0 ? args[0] : "template.yaml");
+        Path events = Path.of(args.length > 1 ? args[1] : "events");
+        Map<String, String> env = System.getenv();
+        String endpoint = env.getOrDefault("AWS_ENDPOINT_URL", "");
+        if (!endpoint.startsWith("http://127.0.0.1:")) {
+            System.err.println("the local run needs AWS_ENDPOINT_URL=http://127.0.0.1:<port> (a moto server);"
+                    + " got `" + endpoint + "`");
+            System.exit(2);
+        }
+        SamTemplate template = SamTemplate.load(templateFile, Map.of(), env.getOrDefault("AWS_REGION", "us-east-1"));
+        LocalDemo demo = new LocalDemo(template, env, System.out);
+        System.exit(demo.run(events, endpoint) ? 0 : 1);
+    }
+
+    boolean run(Path eventsDir, String endpoint) throws Exception {
+        out.println("ecs-iam-guard local run: moto at " + endpoint + ", region "
+                + clients.settings().region().id() + ", account 123456789012");
+        deployStack();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(eventsDir)) {
+            files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        for (Path file : files) {
+            replay(eventsDir.relativize(file), LocalInvoker.read(file));
+        }
+        return report.finish();
+    }
+
+    private void deployStack() {
+        for (String id : template.functionIds()) {
+            String bus = template.function(id).environment().get("EVENT_BUS_NAME");
+            if (bus != null && !bus.isBlank()) {
+                try {
+                    clients.eventBridge().createEventBus(r -> r.name(bus));
+                    out.println("deployed event bus " + bus);
+                } catch (ResourceAlreadyExistsException exists) {
+                    // deployed by an earlier function of the template
+                }
+            }
+        }
+    }
+
+    private void replay(Path name, String eventJson) throws Exception {
+        JsonNode event;
+        try {
+            event = JsonNode.parser().parse(eventJson);
+        } catch (RuntimeException e) {
+            report.unreadable(name, e.getMessage());
+            return;
+        }
+        String functionId = template.functionIds().stream()
+                .filter(id -> template.eventPatterns(id).stream().anyMatch(p -> EventPatterns.matches(p, event)))
+                .findFirst().orElse(null);
+        if (functionId == null) {
+            report.unmatched(name);
+            return;
+        }
+        actAsTheUser(event);
+        SamTemplate.Function function = template.function(functionId);
+        Map<String, String> functionEnv = LocalInvoker.environment(function, env, Map.of());
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
+        JsonNode first = JsonNode.parser().parse(LocalInvoker.invokeInProcess(function, functionEnv, eventJson,
+                logStream));
+        JsonNode second = JsonNode.parser().parse(LocalInvoker.invokeInProcess(function, functionEnv, eventJson,
+                logStream));
+        report.invoked(name, functionId, first, second);
+    }
+
+    // The sample events record something a user did (created a repository); do it in moto before delivering.
+    private void actAsTheUser(JsonNode event) {
+        JsonNode detail = event.field("detail").orElse(null);
+        if (detail == null || !"CreateRepository".equals(text(detail, "eventName"))
+                || detail.field("errorCode").isPresent()) {
+            return;
+        }
+        JsonNode request = detail.field("requestParameters").orElse(null);
+        String name = request == null ? null : text(request, "repositoryName");
+        if (name == null) {
+            return;
+        }
+        List<Tag> tags = request.field("tags").map(JsonNode::asArray).orElse(List.of()).stream()
+                .map(t -> Tag.builder().key(text(t, "key")).value(text(t, "value")).build()).toList();
+        try {
+            clients.ecr().createRepository(r -> r.repositoryName(name).tags(tags));
+        } catch (RuntimeException invalidOrExisting) {
+            // an invalid name is what the event tests; an existing repository was created by an earlier event
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.field(field).filter(JsonNode::isString).map(JsonNode::asString).orElse(null);
+    }
+}
