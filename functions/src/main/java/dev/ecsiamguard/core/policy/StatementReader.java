@@ -127,7 +127,7 @@ final class StatementReader {
 
     private void checkResources(List<String> resources, String name) {
         for (String resource : resources) {
-            boolean valid = resource.equals("*") || (resource.startsWith("arn:") && resource.split(":", 6).length == 6);
+            boolean valid = resource.equals("*") || (resource.startsWith("arn:") && resource.split(":", 4).length >= 3);
             if (!valid) {
                 throw new PolicyParseException(field(name), "expected `*` or an ARN, got `" + resource + "`");
             }
