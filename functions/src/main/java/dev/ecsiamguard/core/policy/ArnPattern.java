@@ -8,17 +8,17 @@ final class ArnPattern {
     private final Glob[] parts;
     private final Glob whole;
 
-    ArnPattern(String pattern) {
+    ArnPattern(String pattern, boolean variables) {
         String[] split = pattern.split(":", PARTS);
         if (split.length == PARTS) {
             parts = new Glob[PARTS];
             for (int i = 0; i < PARTS; i++) {
-                parts[i] = Glob.like(split[i]);
+                parts[i] = Glob.like(split[i], variables);
             }
             whole = null;
         } else {
             parts = null;
-            whole = Glob.like(pattern);
+            whole = Glob.like(pattern, variables);
         }
     }
 

@@ -16,7 +16,7 @@ final class CompiledCondition {
     private final Long[] dates;
     private final IpRange[] ranges;
 
-    CompiledCondition(ConditionClause clause) {
+    CompiledCondition(ConditionClause clause, boolean variables) {
         this.clause = clause;
         this.operator = clause.operator();
         this.loweredKey = clause.key().toLowerCase(Locale.ROOT);
@@ -30,8 +30,8 @@ final class CompiledCondition {
         for (int i = 0; i < n; i++) {
             String value = values.get(i);
             switch (operator.family()) {
-                case STRING -> strings[i] = stringGlob(value);
-                case ARN -> arns[i] = new ArnPattern(value);
+                case STRING -> strings[i] = stringGlob(value, variables);
+                case ARN -> arns[i] = new ArnPattern(value, variables);
                 case NUMERIC -> numbers[i] = ConditionValues.number(value);
                 case DATE -> dates[i] = ConditionValues.epochMillis(value);
                 case IP -> ranges[i] = IpRange.parse(value);
@@ -40,11 +40,11 @@ final class CompiledCondition {
         }
     }
 
-    private Glob stringGlob(String value) {
+    private Glob stringGlob(String value, boolean variables) {
         return switch (operator) {
-            case STRING_LIKE, STRING_NOT_LIKE -> Glob.like(value);
-            case STRING_EQUALS_IGNORE_CASE, STRING_NOT_EQUALS_IGNORE_CASE -> Glob.literal(value, true);
-            default -> Glob.literal(value, false);
+            case STRING_LIKE, STRING_NOT_LIKE -> Glob.like(value, variables);
+            case STRING_EQUALS_IGNORE_CASE, STRING_NOT_EQUALS_IGNORE_CASE -> Glob.literal(value, true, variables);
+            default -> Glob.literal(value, false, variables);
         };
     }
 

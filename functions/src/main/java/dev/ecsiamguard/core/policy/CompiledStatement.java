@@ -12,16 +12,17 @@ final class CompiledStatement {
     private final boolean notResource;
     private final CompiledCondition[] conditions;
 
-    CompiledStatement(StatementRef ref) {
+    /** Policy variables exist only from version 2012-10-17; older or missing versions take {@code ${...}} as text. */
+    CompiledStatement(StatementRef ref, boolean variables) {
         this.ref = ref;
         Statement statement = ref.statement();
         this.notAction = statement.actions().isEmpty();
         this.actions = (notAction ? statement.notActions() : statement.actions()).stream().map(Glob::action)
                 .toArray(Glob[]::new);
         this.notResource = statement.resources().isEmpty() && !statement.notResources().isEmpty();
-        this.resources = (notResource ? statement.notResources() : statement.resources()).stream().map(Glob::like)
+        this.resources = (notResource ? statement.notResources() : statement.resources()).stream().map(p -> Glob.like(p, variables))
                 .toArray(Glob[]::new);
-        this.conditions = statement.conditions().stream().map(CompiledCondition::new)
+        this.conditions = statement.conditions().stream().map(c -> new CompiledCondition(c, variables))
                 .toArray(CompiledCondition[]::new);
     }
 

@@ -70,14 +70,14 @@ final class Glob {
         return new Glob(pattern.toLowerCase(Locale.ROOT), true, false, true);
     }
 
-    /** Resource ARNs and Like/Arn condition values: wildcards and variables, case-sensitive. */
-    static Glob like(String pattern) {
-        return new Glob(pattern, true, true, false);
+    /** Resource ARNs and Like/Arn condition values: wildcards and (from policy version 2012-10-17) variables. */
+    static Glob like(String pattern, boolean variables) {
+        return new Glob(pattern, true, variables, false);
     }
 
     /** Equals-style condition values: variables substituted, {@code *} and {@code ?} taken literally. */
-    static Glob literal(String pattern, boolean ignoreCase) {
-        return new Glob(pattern, false, true, ignoreCase);
+    static Glob literal(String pattern, boolean ignoreCase, boolean variables) {
+        return new Glob(pattern, false, variables, ignoreCase);
     }
 
     String pattern() {

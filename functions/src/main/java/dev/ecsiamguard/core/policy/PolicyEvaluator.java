@@ -97,8 +97,9 @@ public final class PolicyEvaluator {
         List<CompiledStatement> out = new ArrayList<>();
         for (NamedPolicy policy : policies) {
             List<Statement> statements = policy.document().statements();
+            boolean variables = policy.document().version().equals("2012-10-17");
             for (int i = 0; i < statements.size(); i++) {
-                out.add(new CompiledStatement(new StatementRef(policy.name(), i + 1, statements.get(i))));
+                out.add(new CompiledStatement(new StatementRef(policy.name(), i + 1, statements.get(i)), variables));
             }
         }
         return out.toArray(CompiledStatement[]::new);

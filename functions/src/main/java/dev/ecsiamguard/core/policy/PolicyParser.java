@@ -54,7 +54,7 @@ final class PolicyParser {
     /** IAM hands documents back URL-encoded (GetRole, GetRolePolicy, GetAccountAuthorizationDetails). */
     static String decodeIfUrlEncoded(String text) {
         String trimmed = text.strip();
-        if (trimmed.regionMatches(true, 0, "%7B", 0, 3) || trimmed.contains("%22")) {
+        if (trimmed.regionMatches(true, 0, "%7B", 0, 3) || (!trimmed.startsWith("{") && trimmed.contains("%22"))) {
             return URLDecoder.decode(trimmed, StandardCharsets.UTF_8);
         }
         return trimmed;

@@ -3,6 +3,7 @@ package dev.ecsiamguard.core.policy;
 import static dev.ecsiamguard.core.policy.Policies.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,7 +99,7 @@ class PolicyEvaluatorTest {
     void evaluate_whenBoundaryLacksAction_implicitDeny() {
         NamedPolicy all = identity("all", "{'Statement':{'Effect':'Allow','Action':'s3:*','Resource':'*'}}");
         NamedPolicy boundary = identity("boundary", S3_READ);
-        PolicyEvaluator evaluator = new PolicyEvaluator(java.util.List.of(all), boundary);
+        PolicyEvaluator evaluator = new PolicyEvaluator(List.of(all), boundary);
 
         assertThat(evaluator.evaluate(Request.of("s3:GetObject", "arn:aws:s3:::data/x")).decision())
                 .isEqualTo(Decision.ALLOW);
@@ -114,7 +115,7 @@ class PolicyEvaluatorTest {
         NamedPolicy boundary = identity("boundary", "{'Statement':[{'Effect':'Allow','Action':'*','Resource':'*'},"
                 + "{'Effect':'Deny','Action':'iam:*','Resource':'*'}]}");
 
-        EvaluationResult result = new PolicyEvaluator(java.util.List.of(all), boundary)
+        EvaluationResult result = new PolicyEvaluator(List.of(all), boundary)
                 .evaluate(Request.of("iam:CreateRole", "*"));
 
         assertThat(result.decision()).isEqualTo(Decision.EXPLICIT_DENY);
@@ -125,7 +126,7 @@ class PolicyEvaluatorTest {
     void evaluate_whenOnlyBoundaryAllows_implicitDeny() {
         NamedPolicy boundary = identity("boundary", "{'Statement':{'Effect':'Allow','Action':'*','Resource':'*'}}");
 
-        EvaluationResult result = new PolicyEvaluator(java.util.List.of(), boundary).evaluate(Request.of("s3:Get", "*"));
+        EvaluationResult result = new PolicyEvaluator(List.of(), boundary).evaluate(Request.of("s3:Get", "*"));
 
         assertThat(result.decision()).isEqualTo(Decision.IMPLICIT_DENY);
     }
@@ -144,7 +145,7 @@ class PolicyEvaluatorTest {
 
     @Test
     void evaluate_whenResourceHasUsernameVariable_substitutesFromContext() {
-        NamedPolicy policy = identity("home", "{'Statement':{'Effect':'Allow','Action':'s3:*',"
+        NamedPolicy policy = identity("home", "{'Version':'2012-10-17','Statement':{'Effect':'Allow','Action':'s3:*',"
                 + "'Resource':'arn:aws:s3:::home/${aws:username}/*'}}");
         PolicyEvaluator evaluator = PolicyEvaluator.of(policy);
 
@@ -219,5 +220,17 @@ class PolicyEvaluatorTest {
                 .decision()).isEqualTo(Decision.ALLOW);
         assertThat(evaluator.evaluate(assume.withPrincipal(Principal.aws("arn:aws:iam::999999999999:role/ci")))
                 .decision()).isEqualTo(Decision.IMPLICIT_DENY);
+    }
+
+    @Test
+    void evaluate_whenPolicyVersionIsOld_takesVariablesAsText() {
+        NamedPolicy policy = identity("old", "{'Version':'2008-10-17','Statement':{'Effect':'Allow','Action':'s3:*',"
+                + "'Resource':'arn:aws:s3:::home/${aws:username}/*'}}");
+        PolicyEvaluator evaluator = PolicyEvaluator.of(policy);
+
+        assertThat(evaluator.evaluate(Request.of("s3:GetObject", "arn:aws:s3:::home/alice/f")
+                .with("aws:username", "alice")).decision()).isEqualTo(Decision.IMPLICIT_DENY);
+        assertThat(evaluator.evaluate(Request.of("s3:GetObject", "arn:aws:s3:::home/${aws:username}/f"))
+                .decision()).isEqualTo(Decision.ALLOW);
     }
 }
