@@ -20,7 +20,8 @@ final class CompiledStatement {
         this.actions = (notAction ? statement.notActions() : statement.actions()).stream().map(Glob::action)
                 .toArray(Glob[]::new);
         this.notResource = statement.resources().isEmpty() && !statement.notResources().isEmpty();
-        this.resources = (notResource ? statement.notResources() : statement.resources()).stream().map(p -> Glob.like(p, variables))
+        this.resources = (notResource ? statement.notResources() : statement.resources()).stream()
+                .map(p -> Glob.like(p, variables))
                 .toArray(Glob[]::new);
         this.conditions = statement.conditions().stream().map(c -> new CompiledCondition(c, variables))
                 .toArray(CompiledCondition[]::new);

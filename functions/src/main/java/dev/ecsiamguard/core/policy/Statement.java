@@ -54,7 +54,7 @@ public record Statement(
         return conditions.stream().filter(c -> c.isOn(key)).toList();
     }
 
-    /** Clauses on this key with this base operator, e.g. StringLike on {@code token.actions.githubusercontent.com:sub}. */
+    /** Clauses on this key with this base operator, e.g. StringLike on the GitHub {@code sub} claim. */
     public List<ConditionClause> conditionsOn(String key, ConditionOperator operator) {
         return conditions.stream().filter(c -> c.isOn(key) && c.operator() == operator).toList();
     }

@@ -79,7 +79,7 @@ class ConditionOperatorTest {
             ArnLike;                     arn:aws:iam::*:role/ecs-*; arn:aws:iam::123456789012:user/ecs-task; false
             ArnLike;                     arn:aws:iam::*:role/x; arn:aws:iam::1:2:role/x; false
             ArnLike;                     arn:aws:*:*:123456789012:*; not-an-arn; false
-            ArnEquals;                   arn:aws:sns:*:123456789012:topic; arn:aws:sns:eu-west-1:123456789012:topic; true
+            ArnEquals;                   arn:aws:sns:*:1:topic; arn:aws:sns:eu-west-1:1:topic; true
             ArnEquals;                   arn:aws:s3:::bucket/*; arn:aws:s3:::bucket/a:b; true
             ArnEquals;                   arn:aws:s3:::bucket/*; arn:aws:s3:::Bucket/a; false
             ArnNotEquals;                arn:aws:s3:::bucket/*; arn:aws:s3:::other/a; true

@@ -23,9 +23,9 @@ class PolicyEvaluatorTest {
             action;   s3:GetObject;      s3:GetObjectX;   arn:aws:s3:::b/k;   IMPLICIT_DENY
             resource; arn:aws:s3:::Bucket/*; s3:GetObject; arn:aws:s3:::bucket/x; IMPLICIT_DENY
             resource; arn:aws:s3:::bucket/*; s3:GetObject; arn:aws:s3:::bucket/a/b:c; ALLOW
-            resource; arn:aws:logs:*;    logs:PutLogEvents; arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/app:log-stream:x; ALLOW
-            resource; arn:aws:ssm:eu-west-?:*:parameter/app/*; ssm:GetParameter; arn:aws:ssm:eu-west-2:123456789012:parameter/app/db; ALLOW
-            resource; arn:aws:ssm:eu-west-?:*:parameter/app/*; ssm:GetParameter; arn:aws:ssm:eu-west-12:123456789012:parameter/app/db; IMPLICIT_DENY
+            resource; arn:aws:logs:*;        logs:Put; arn:aws:logs:eu-west-1:1:log-group:/ecs/app:log-stream:x; ALLOW
+            resource; arn:aws:ssm:eu-west-?:*:p/*; ssm:Get; arn:aws:ssm:eu-west-2:1:p/app/db;   ALLOW
+            resource; arn:aws:ssm:eu-west-?:*:p/*; ssm:Get; arn:aws:ssm:eu-west-12:1:p/app/db;  IMPLICIT_DENY
             """)
     void evaluate_whenPatternsMatchOrNot_followsIamWildcards(String element, String pattern, String action,
                                                              String resource, Decision expected) {
@@ -177,7 +177,8 @@ class PolicyEvaluatorTest {
         PolicyEvaluator evaluator = PolicyEvaluator.of(policy);
 
         EvaluationResult open = evaluator.evaluate(Request.of("s3:GetObject", "*"));
-        EvaluationResult known = evaluator.evaluate(Request.of("s3:GetObject", "*").with("aws:SecureTransport", "true"));
+        EvaluationResult known = evaluator.evaluate(Request.of("s3:GetObject", "*")
+                .with("aws:SecureTransport", "true"));
 
         assertThat(open.isConclusive()).isFalse();
         assertThat(open.missingContextKeys()).containsExactly("aws:SecureTransport");

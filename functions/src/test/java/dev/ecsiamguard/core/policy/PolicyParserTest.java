@@ -115,7 +115,8 @@ class PolicyParserTest {
                         "field `Principal`: an identity policy takes no Principal"),
                 Arguments.of("{'Statement':{'Effect':'Allow','Action':'sts:AssumeRole'}}", PolicyKind.TRUST,
                         "statement 1: missing field `Principal`"),
-                Arguments.of("{'Statement':{'Effect':'Allow','Principal':'*','Action':'sts:AssumeRole','Resource':'*'}}",
+                Arguments.of("{'Statement':{'Effect':'Allow','Principal':'*','Action':'sts:AssumeRole',"
+                        + "'Resource':'*'}}",
                         PolicyKind.TRUST, "field `Resource`: a role trust policy takes no Resource"),
                 Arguments.of("{'Statement':{'Effect':'Deny','NotPrincipal':{'AWS':'123456789012'},"
                         + "'Action':'sts:AssumeRole'}}", PolicyKind.TRUST, "takes no NotPrincipal"),

@@ -71,7 +71,8 @@ class PolicyQuestionsTest {
         NamedPolicy trust = Policies.trust("{'Version':'2012-10-17','Statement':[{'Effect':'Allow',"
                 + "'Principal':{'Service':['ecs-tasks.amazonaws.com']},'Action':'sts:AssumeRole',"
                 + "'Condition':{'StringEquals':{'aws:SourceAccount':'123456789012'}}},{'Effect':'Allow',"
-                + "'Principal':{'Federated':'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com'},"
+                + "'Principal':{'Federated':'arn:aws:iam::123456789012:oidc-provider/"
+                + "token.actions.githubusercontent.com'},"
                 + "'Action':['sts:AssumeRoleWithWebIdentity','sts:TagSession'],'Condition':{'StringLike':"
                 + "{'token.actions.githubusercontent.com:sub':'repo:org/app:*'}}},{'Effect':'Allow','Principal':'*',"
                 + "'Action':'sts:*'}]}");
