@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One API call to decide. Context key names compare case-insensitively, values case-sensitively.
  * With {@code contextComplete} false (the default) a condition on a key that is not supplied makes the result
- * inconclusive instead of silently treating the key as absent.
+ * inconclusive instead of silently treating the key as absent. The record stores the action and key names
+ * lower-cased, since IAM compares both case-insensitively.
  */
 public record Request(Principal principal, String action, String resource, Map<String, List<String>> context,
                       boolean contextComplete) {
