@@ -44,7 +44,9 @@ record IpRange(byte[] network, int prefixBits) {
         if (address.isEmpty() || !address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
             return null;
         }
-        if (address.indexOf(':') < 0 && address.split("\\.", -1).length != 4) {
+        boolean v4 = address.indexOf(':') < 0;
+        if (v4 && (address.split("\\.", -1).length != 4 || !address.chars().allMatch(c -> c == '.' || (c >= '0'
+                && c <= '9')))) {
             return null;
         }
         try {

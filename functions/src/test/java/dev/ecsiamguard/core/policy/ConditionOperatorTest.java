@@ -73,6 +73,8 @@ class ConditionOperatorTest {
             IpAddress;                   2001:db8::/32; 2001:db8:1::5; true
             IpAddress;                   2001:db8::/32; 2001:db9::1;   false
             IpAddress;                   2001:db8::/32; 203.0.113.7;   false
+            IpAddress;                   1.2.3.0/24;    1.2.3.ab;      false
+            IpAddress;                   1.2.3.0/24;    localhost;     false
             NotIpAddress;                203.0.113.0/24; 198.51.100.1; true
             NotIpAddress;                203.0.113.0/24; 203.0.113.9;  false
             ArnLike;                     arn:aws:iam::*:role/ecs-*; arn:aws:iam::123456789012:role/ecs-task; true

@@ -46,6 +46,14 @@ class PolicyParserTest {
     }
 
     @Test
+    void parse_whenPlainJsonContainsPercentEncodedText_keepsItVerbatim() {
+        PolicyDocument doc = PolicyDocument.parseIdentity(json("{'Statement':{'Effect':'Allow','Action':'s3:GetObject',"
+                + "'Resource':'arn:aws:s3:::b/a%22b'}}"));
+
+        assertThat(doc.statements().get(0).resources()).containsExactly("arn:aws:s3:::b/a%22b");
+    }
+
+    @Test
     void parse_whenStatementIsObjectAndValuesAreScalars_normalises() {
         PolicyDocument doc = PolicyDocument.parseIdentity(json("{'Statement':{'Effect':'Deny','Action':'s3:*',"
                 + "'Resource':'*','Condition':{'ForAllValues:NumericLessThanIfExists':{'s3:max-keys':[10, 20]},"
