@@ -7,6 +7,6 @@
  * {@link dev.ecsiamguard.core.policy.EvaluationResult} through {@code isAllowed()}, {@code isDenied()} and
  * {@code missingContextKeys()}, because a decision may depend on context the caller did not supply. Ask the usual
  * validator questions through {@link dev.ecsiamguard.core.policy.PolicyQuestions}. Benchmark:
- * {@code scripts/bench-policy.sh} from the repository root.
+ * {@code scripts/bench-policy} from the repository root.
  */
 package dev.ecsiamguard.core.policy;
