@@ -1,0 +1,57 @@
+package dev.ecsiamguard.core.taskdef;
+
+import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.RuleMetadata;
+import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.taskdef.ContainerDefinition.EnvironmentVariable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Plain environment values are visible to anyone who can describe the task definition; a variable whose name
+ * says it is a secret belongs in {@code secrets}. Names that only describe a secret, and values that cannot be
+ * one (empty, boolean, number, duration, ARN, placeholder), are not reported.
+ */
+final class EnvironmentNamesNotSecret implements TaskDefinitionRule {
+
+    static final RuleMetadata METADATA = new RuleMetadata(
+            "TD-ENV-SECRET-KEYS",
+            Severity.HIGH,
+            "Secret-named values are injected from secrets, not plain environment variables",
+            "Move the variable to \"secrets\" with \"valueFrom\" set to a Secrets Manager secret or SSM parameter.");
+
+    private static final Set<String> AWS_KEYS = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> check(TaskDefinition td, TaskDefinitionContext ctx) {
+        List<Finding> findings = new ArrayList<>();
+        for (ContainerDefinition c : td.containers()) {
+            List<String> names = c.environment().stream()
+                    .filter(v -> SecretNames.isSecretName(v.name(), ctx.secretEnvNamePatterns()))
+                    .filter(v -> !SecretNames.isHarmlessValue(v.value()))
+                    .map(EnvironmentVariable::name)
+                    .distinct()
+                    .toList();
+            if (names.isEmpty()) {
+                continue;
+            }
+            String joined = String.join(", ", names);
+            String message = Names.container(td, c) + " sets " + joined + " as plain environment "
+                    + (names.size() == 1 ? "variable." : "variables.");
+            String fix = "Move " + joined + " of container " + c.displayName() + " from \"environment\" to \"secrets\""
+                    + " with \"valueFrom\" set to a Secrets Manager secret or SSM parameter ARN.";
+            if (names.stream().anyMatch(n -> AWS_KEYS.contains(SecretNames.normalize(n)))) {
+                fix = "Remove the AWS keys from container " + c.displayName() + " and grant the permissions to the "
+                        + "task role (\"taskRoleArn\") instead; " + fix.substring(0, 1).toLowerCase() + fix.substring(1);
+            }
+            findings.add(Finding.of(METADATA, td.resourceArn(), message).withFix(fix));
+        }
+        return findings;
+    }
+}
