@@ -27,6 +27,9 @@ final class ValueFromShape {
         if (parts.length < 6) {
             return "is not a complete ARN";
         }
+        if (!parts[2].equals("secretsmanager") && !parts[2].equals("ssm")) {
+            return "names service " + parts[2] + ", but only secretsmanager and ssm are supported";
+        }
         if (parts[3].isEmpty() || parts[4].isEmpty()) {
             return "has no region or account";
         }
@@ -34,7 +37,7 @@ final class ValueFromShape {
             case "secretsmanager" -> secretArn(parts);
             case "ssm" -> repositoryCredentials ? "points to SSM Parameter Store, but repositoryCredentials needs a "
                     + "Secrets Manager secret" : parameterArn(parts);
-            default -> "names service " + parts[2] + ", but only secretsmanager and ssm are supported";
+            default -> throw new IllegalStateException("unreachable: service `" + parts[2] + "`");
         };
     }
 
