@@ -52,7 +52,7 @@ final class CredentialValues {
         }
         String v = value.strip();
         if (v.length() < MIN_HIGH_ENTROPY_LENGTH || v.chars().anyMatch(Character::isWhitespace)
-                || v.contains("://") || SecretNames.isHarmlessValue(v)) {
+                || v.contains("://") || Texts.isTemplated(v) || SecretNames.isHarmlessValue(v)) {
             return false;
         }
         Map<Integer, Integer> counts = new HashMap<>();

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Plain environment values are visible to anyone who can describe the task definition; a variable whose name
  * says it is a secret belongs in {@code secrets}. Names that only describe a secret, and values that cannot be
- * one (empty, boolean, number, duration, ARN, placeholder), are not reported.
+ * one (empty, boolean, number, duration, ARN, placeholder word), are not reported; a templated value is, since
+ * the deploy pipeline writes the secret into the registered revision.
  */
 final class EnvironmentNamesNotSecret implements TaskDefinitionRule {
 
@@ -32,18 +33,19 @@ final class EnvironmentNamesNotSecret implements TaskDefinitionRule {
     public List<Finding> check(TaskDefinition td, TaskDefinitionContext ctx) {
         List<Finding> findings = new ArrayList<>();
         for (ContainerDefinition c : td.containers()) {
-            List<String> names = c.environment().stream()
+            List<EnvironmentVariable> secretNamed = c.environment().stream()
                     .filter(v -> SecretNames.isSecretName(v.name(), ctx.secretEnvNamePatterns()))
-                    .filter(v -> !SecretNames.isHarmlessValue(v.value()))
-                    .map(EnvironmentVariable::name)
-                    .distinct()
+                    .filter(v -> !SecretNames.isHarmlessValueFor(v.name(), v.value()))
                     .toList();
+            List<String> names = secretNamed.stream().map(EnvironmentVariable::name).distinct().toList();
             if (names.isEmpty()) {
                 continue;
             }
             String joined = String.join(", ", names);
             String message = Names.container(td, c) + " sets " + joined + " as plain environment "
-                    + (names.size() == 1 ? "variable." : "variables.");
+                    + (names.size() == 1 ? "variable" : "variables")
+                    + (secretNamed.stream().allMatch(v -> Texts.isTemplated(v.value()))
+                    ? ", filled in at deploy time." : ".");
             String fix = "Move " + joined + " of container " + c.displayName() + " from \"environment\" to \"secrets\""
                     + " with \"valueFrom\" set to a Secrets Manager secret or SSM parameter ARN.";
             if (names.stream().anyMatch(n -> AWS_KEYS.contains(SecretNames.normalize(n)))) {

@@ -51,17 +51,17 @@ final class ExecutionRolePresentWhenNeeded implements TaskDefinitionRule {
 
     private static List<String> needs(TaskDefinition td, ContainerDefinition c) {
         List<String> needs = new ArrayList<>();
-        if (c.secrets().stream().anyMatch(s -> !Texts.isBlank(s.valueFrom()))) {
+        if (!c.secrets().isEmpty()) {
             needs.add("secrets");
         }
         LogConfiguration log = c.logConfiguration();
-        if (log != null && log.secretOptions().stream().anyMatch(s -> !Texts.isBlank(s.valueFrom()))) {
+        if (log != null && !log.secretOptions().isEmpty()) {
             needs.add("log secretOptions");
         }
-        if (!Texts.isBlank(c.repositoryCredentialsParameter())) {
+        if (c.repositoryCredentialsParameter() != null) {
             needs.add("repositoryCredentials");
         }
-        if (c.environmentFiles().stream().anyMatch(f -> !Texts.isBlank(f.value()))) {
+        if (!c.environmentFiles().isEmpty()) {
             needs.add("environmentFiles");
         }
         if (c.firelensConfiguration() != null

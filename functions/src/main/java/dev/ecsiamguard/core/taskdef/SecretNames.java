@@ -24,9 +24,11 @@ final class SecretNames {
             "EXPIRATION", "EXPIRES", "EXPIRY", "EXPIRE", "EXP", "TTL", "LIFETIME", "TIMEOUT", "DURATION", "AGE",
             "SECONDS", "SEC", "MINUTES", "MIN", "HOURS", "DAYS", "MS", "LENGTH", "LEN", "SIZE", "COUNT", "MAX",
             "URL", "URI", "ENDPOINT", "HOST", "PORT", "ARN", "NAME", "ID", "PATH", "FILE", "DIR", "HEADER",
-            "TYPE", "ALGORITHM", "ALG", "ENABLED", "DISABLED", "REQUIRED", "REGION", "VERSION", "ISSUER");
+            "TYPE", "ALGORITHM", "ALG", "ENABLED", "DISABLED", "REQUIRED", "REGION", "VERSION", "ISSUER", "IN");
 
-    private static final Pattern BOOLEAN_OR_NUMBER = Pattern.compile("(?i)true|false|yes|no|on|off|-?\\d+(\\.\\d+)?");
+    private static final Pattern BOOLEAN = Pattern.compile("(?i)true|false|yes|no|on|off");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern PASSWORD_NAME = Pattern.compile("(^|_)(PASS|PWD|PIN)(_|$)|PASSWORD|PASSWD");
     private static final Pattern DURATION = Pattern.compile("(?i)\\d+\\s*(ms|s|m|h|d|w|y|sec|min|mins|minutes"
             + "|hours?|days?|weeks?)");
     private static final Pattern PLACEHOLDER = Pattern.compile("(?i)x{3,}|\\*{3,}|replace[_-]?me|todo|tbd|"
@@ -55,14 +57,25 @@ final class SecretNames {
         return false;
     }
 
-    /** True for values that cannot be a secret: empty, boolean, number, duration, ARN or a placeholder. */
+    /**
+     * True for values that cannot be a secret: empty, boolean, number, duration, ARN or a placeholder word.
+     * A templated value ({@code ${DB_PASSWORD}}) is not harmless: the pipeline fills the secret in.
+     */
     static boolean isHarmlessValue(String value) {
-        if (Texts.isBlank(value) || Texts.isTemplated(value)) {
+        if (Texts.isBlank(value)) {
             return true;
         }
         String v = value.strip();
-        return BOOLEAN_OR_NUMBER.matcher(v).matches() || DURATION.matcher(v).matches()
+        return BOOLEAN.matcher(v).matches() || NUMBER.matcher(v).matches() || DURATION.matcher(v).matches()
                 || v.startsWith("arn:") || PLACEHOLDER.matcher(v).matches();
+    }
+
+    /** Like {@link #isHarmlessValue(String)}, except that a number is a real value for a password or PIN. */
+    static boolean isHarmlessValueFor(String name, String value) {
+        if (value != null && NUMBER.matcher(value.strip()).matches()) {
+            return !PASSWORD_NAME.matcher(normalize(name)).find();
+        }
+        return isHarmlessValue(value);
     }
 
     /** {@code dbPassword}, {@code db-password} and {@code DB_PASSWORD} all become {@code DB_PASSWORD}. */

@@ -22,14 +22,15 @@ class EnvironmentNamesNotSecretTest {
             "JWT_TOKEN_EXPIRATION, 3600",
             "JWT_ACCESS_TOKEN_EXPIRATION, 15m",
             "TOKEN_TTL, 900",
+            "JWT_TOKEN_EXPIRES_IN, 3600",
+            "TOKEN_REFRESH_LIMIT, 5",
             "PASSWORD_MIN_LENGTH, 12",
             "SECRET_NAME, prod/db",
             "DB_SECRET_ARN, arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf",
             "OAUTH_TOKEN_URL, https://auth.example.com/token",
             "ALLOW_CREDENTIALS, true",
             "DB_PASSWORD, ''",
-            "DB_PASSWORD, ${DB_PASSWORD}",
-            "API_KEY, <your-api-key>",
+            "API_KEY, xxxxxxxx",
             "PWD, /app",
             "PASSPORT_STRATEGY, local",
             "LOG_LEVEL, debug"})
@@ -46,6 +47,8 @@ class EnvironmentNamesNotSecretTest {
             "TWILIO_AUTH_TOKEN, abc123",
             "SPORTS_API_KEY, k-123",
             "REDIS_PASS, s3cret",
+            "REDIS_PASS, 123456",
+            "DB_PASSWORD, 0000",
             "dbPassword, s3cret",
             "AWS_SECRET_ACCESS_KEY, abc",
             "AWS_ACCESS_KEY_ID, AKIAEXAMPLE",
@@ -66,6 +69,13 @@ class EnvironmentNamesNotSecretTest {
             assertThat(f.message() + f.fix()).doesNotContain("hunter2").doesNotContain("s3cr3t-value");
             assertThat(f.fix()).startsWith("Move DB_PASSWORD, JWT_SECRET of container api from \"environment\"");
         });
+    }
+
+    @Test
+    void check_whenValueIsTemplated_reportsSinceThePipelineFillsTheSecretIn() {
+        assertThat(check(rule, with(container("web").env("DB_PASSWORD", "${DB_PASSWORD}")))).singleElement()
+                .satisfies(f -> assertThat(f.message()).endsWith("sets DB_PASSWORD as plain environment variable, "
+                        + "filled in at deploy time."));
     }
 
     @Test
