@@ -13,7 +13,8 @@ final class CredentialValues {
     private static final List<Map.Entry<String, Pattern>> SHAPES = List.of(
             Map.entry("an AWS access key id", Pattern.compile("(?<![A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])")),
             Map.entry("a private key", Pattern.compile("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----")),
-            Map.entry("a GitHub token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})")),
+            Map.entry("a GitHub token",
+                    Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})")),
             Map.entry("a Slack token", Pattern.compile("\\bxox[bpars]-[A-Za-z0-9-]{10,}")),
             Map.entry("a JSON Web Token", Pattern.compile("\\beyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\.")));
 

@@ -22,7 +22,8 @@ final class EnvironmentNamesNotSecret implements TaskDefinitionRule {
             "Secret-named values are injected from secrets, not plain environment variables",
             "Move the variable to \"secrets\" with \"valueFrom\" set to a Secrets Manager secret or SSM parameter.");
 
-    private static final Set<String> AWS_KEYS = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+    private static final Set<String> AWS_KEYS = Set.of(
+            "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
 
     @Override
     public RuleMetadata metadata() {
@@ -50,7 +51,7 @@ final class EnvironmentNamesNotSecret implements TaskDefinitionRule {
                     + " with \"valueFrom\" set to a Secrets Manager secret or SSM parameter ARN.";
             if (names.stream().anyMatch(n -> AWS_KEYS.contains(SecretNames.normalize(n)))) {
                 fix = "Remove the AWS keys from container " + c.displayName() + " and grant the permissions to the "
-                        + "task role (\"taskRoleArn\") instead; " + fix.substring(0, 1).toLowerCase() + fix.substring(1);
+                        + "task role (\"taskRoleArn\") instead; move any other variable the same way: " + fix;
             }
             findings.add(Finding.of(METADATA, td.resourceArn(), message).withFix(fix));
         }

@@ -41,7 +41,8 @@ final class EnvironmentValuesNotCredentials implements TaskDefinitionRule {
                 } else if (SecretNames.isSecretName(v.name(), ctx.secretEnvNamePatterns())
                         && CredentialValues.isHighEntropy(v.value())) {
                     findings.add(Finding.of(METADATA, td.resourceArn(), Names.container(td, c)
-                                    + " has environment variable " + name + " whose value looks like a generated secret.")
+                                    + " has environment variable " + name
+                                    + " whose value looks like a generated secret.")
                             .withFix(fix)
                             .withSeverity(Severity.HIGH));
                 }

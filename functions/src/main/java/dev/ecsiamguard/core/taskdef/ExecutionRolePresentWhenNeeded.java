@@ -18,7 +18,8 @@ final class ExecutionRolePresentWhenNeeded implements TaskDefinitionRule {
             "EXEC-ROLE-MISSING",
             Severity.HIGH,
             "Task definition has an execution role when a feature needs one",
-            "Set \"executionRoleArn\" to a role trusted by ecs-tasks.amazonaws.com with the permissions the task uses.");
+            "Set \"executionRoleArn\" to a role trusted by ecs-tasks.amazonaws.com with the permissions the task "
+                    + "uses.");
 
     @Override
     public RuleMetadata metadata() {
@@ -44,7 +45,7 @@ final class ExecutionRolePresentWhenNeeded implements TaskDefinitionRule {
         }
         return List.of(Finding.of(METADATA, td.resourceArn(), Names.task(td) + " has no execution role, but "
                         + String.join(", ", needs) + " in container" + (containers.size() == 1 ? " " : "s ")
-                        + String.join(", ", containers) + " need one.")
+                        + String.join(", ", containers) + (needs.size() == 1 ? " needs" : " need") + " one.")
                 .withFix("Set \"executionRoleArn\" on task definition " + td.displayName() + " to a role trusted by "
                         + "ecs-tasks.amazonaws.com that allows what " + String.join(", ", needs) + " need."));
     }

@@ -47,7 +47,8 @@ final class HostMountsNotSensitive implements TaskDefinitionRule {
         String withSlash = path.endsWith("/") ? path : path + "/";
         for (String sensitive : SENSITIVE) {
             boolean tree = sensitive.endsWith("/") && !sensitive.equals("/");
-            if (tree ? withSlash.startsWith(sensitive) : withSlash.equals(sensitive.equals("/") ? "/" : sensitive + "/")) {
+            String exact = sensitive.equals("/") ? "/" : sensitive + "/";
+            if (tree ? withSlash.startsWith(sensitive) : withSlash.equals(exact)) {
                 return true;
             }
         }

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A container's log driver with its options; secret options are fetched by the agent with the execution role. */
-public record LogConfiguration(String logDriver, Map<String, String> options, List<ContainerDefinition.Secret> secretOptions) {
+public record LogConfiguration(String logDriver, Map<String, String> options,
+                               List<ContainerDefinition.Secret> secretOptions) {
 
     public LogConfiguration {
         options = Map.copyOf(options);

@@ -1,8 +1,12 @@
 package dev.ecsiamguard.core.taskdef;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
-/** The documented shapes of secret references, so a wrong colon count is caught before a task fails to start. */
+/**
+ * The documented shapes of secret references, so a wrong colon count is caught before a task fails to start.
+ * Trailing fields that are all empty ({@code secret:name::}) are accepted: no later field depends on them.
+ */
 final class ValueFromShape {
 
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_.\\-/]+");
@@ -45,7 +49,9 @@ final class ValueFromShape {
         if (!parts[5].equals("secret") || parts.length < 7 || parts[6].isEmpty()) {
             return "is not a Secrets Manager secret ARN";
         }
-        if (parts.length == 8 || parts.length == 9) {
+        boolean laterFieldsUsed = parts.length > 7
+                && Arrays.stream(parts, 7, parts.length).anyMatch(part -> !part.isEmpty());
+        if ((parts.length == 8 || parts.length == 9) && laterFieldsUsed) {
             return "has a JSON key or version without the colons of the later fields "
                     + "(secret:<name>:<json-key>:<version-stage>:<version-id>)";
         }

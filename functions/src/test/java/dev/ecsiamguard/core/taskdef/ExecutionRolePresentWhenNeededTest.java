@@ -40,7 +40,7 @@ class ExecutionRolePresentWhenNeededTest {
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.HIGH);
             assertThat(f.message()).isEqualTo("Task definition web-app:3 has no execution role, but secrets in "
-                    + "container web need one.");
+                    + "container web needs one.");
         });
     }
 

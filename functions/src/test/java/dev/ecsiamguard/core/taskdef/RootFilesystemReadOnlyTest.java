@@ -24,7 +24,8 @@ class RootFilesystemReadOnlyTest {
     @Test
     void check_whenWritable_reportsWithExactFix() {
         assertThat(check(rule, with(container("web").readonly(false)))).singleElement().satisfies(f -> {
-            assertThat(f.message()).isEqualTo("Container web of task definition web-app:3 has a writable root file system.");
+            assertThat(f.message())
+                    .isEqualTo("Container web of task definition web-app:3 has a writable root file system.");
             assertThat(f.fix()).isEqualTo("Set \"readonlyRootFilesystem\": true on container web.");
         });
     }

@@ -26,6 +26,7 @@ class SecretReferencesWellFormedTest {
             SM + "db-AbCdEf:username::",
             SM + "db-AbCdEf::AWSPREVIOUS:",
             SM + "db-AbCdEf:::0a1b2c3d-1111-2222-3333-444455556666",
+            SM + "db-AbCdEf::",
             "arn:aws:ssm:eu-west-1:123456789012:parameter/prod/db/pass",
             "arn:aws:ssm:eu-west-1:123456789012:parameter/db-pass",
             "db-pass",

@@ -40,7 +40,8 @@ class TaskDefinitionCheckerTest {
 
     @Test
     void check_whenMessagesBuilt_everyFindingIsOneSentenceNamingTheTaskDefinition() {
-        TaskDefinition bad = TaskDefs.td().networkMode("host").pidMode("host").ipcMode("host").taskRole(TaskDefs.EXEC_ROLE)
+        TaskDefinition bad = TaskDefs.td().networkMode("host").pidMode("host").ipcMode("host")
+                .taskRole(TaskDefs.EXEC_ROLE)
                 .container(TaskDefs.container("web").privileged(true).user("root").readonly(false).memory(null)
                         .image("nginx").env("DB_PASSWORD", "hunter2").capAdd("SYS_ADMIN").log(null))
                 .volume(new Volume("sock", "/var/run/docker.sock", null))

