@@ -47,14 +47,25 @@ final class EnvironmentNamesNotSecret implements TaskDefinitionRule {
                     + (names.size() == 1 ? "variable" : "variables")
                     + (secretNamed.stream().allMatch(v -> Texts.isTemplated(v.value()))
                     ? ", filled in at deploy time." : ".");
-            String fix = "Move " + joined + " of container " + c.displayName() + " from \"environment\" to \"secrets\""
-                    + " with \"valueFrom\" set to a Secrets Manager secret or SSM parameter ARN.";
-            if (names.stream().anyMatch(n -> AWS_KEYS.contains(SecretNames.normalize(n)))) {
-                fix = "Remove the AWS keys from container " + c.displayName() + " and grant the permissions to the "
-                        + "task role (\"taskRoleArn\") instead; move any other variable the same way: " + fix;
-            }
-            findings.add(Finding.of(METADATA, td.resourceArn(), message).withFix(fix));
+            findings.add(Finding.of(METADATA, td.resourceArn(), message).withFix(fix(c, names)));
         }
         return findings;
+    }
+
+    /** AWS keys go away in favour of the task role; everything else moves to {@code secrets}. */
+    private static String fix(ContainerDefinition c, List<String> names) {
+        List<String> awsKeys = names.stream().filter(n -> AWS_KEYS.contains(SecretNames.normalize(n))).toList();
+        List<String> others = names.stream().filter(n -> !awsKeys.contains(n)).toList();
+        StringBuilder fix = new StringBuilder();
+        if (!awsKeys.isEmpty()) {
+            fix.append("Remove ").append(String.join(", ", awsKeys)).append(" from container ").append(c.displayName())
+                    .append(" and grant the permissions to the task role (\"taskRoleArn\") instead.");
+        }
+        if (!others.isEmpty()) {
+            fix.append(fix.length() == 0 ? "" : " ").append("Move ").append(String.join(", ", others))
+                    .append(" of container ").append(c.displayName()).append(" from \"environment\" to \"secrets\"")
+                    .append(" with \"valueFrom\" set to a Secrets Manager secret or SSM parameter ARN.");
+        }
+        return fix.toString();
     }
 }

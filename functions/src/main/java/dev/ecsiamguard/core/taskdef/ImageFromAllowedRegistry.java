@@ -3,6 +3,7 @@ package dev.ecsiamguard.core.taskdef;
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.Severity;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,16 +26,17 @@ final class ImageFromAllowedRegistry implements TaskDefinitionRule {
     @Override
     public List<Finding> check(TaskDefinition td, TaskDefinitionContext ctx) {
         List<String> allowed = ctx.registryPatternsFor(td);
-        return td.containers().stream()
-                .filter(c -> {
-                    ImageReference image = ImageReference.parse(c.image());
-                    return image != null && allowed.stream().noneMatch(image::matches);
-                })
-                .map(c -> Finding.of(METADATA, td.resourceArn(), Names.container(td, c) + " uses image "
-                                + c.image().strip() + " from registry " + ImageReference.parse(c.image()).registry()
-                                + ", which is not allowed.")
-                        .withFix("Copy the image to an allowed registry (" + String.join(", ", allowed)
-                                + ") and set it as \"image\" of container " + c.displayName() + "."))
-                .toList();
+        List<Finding> findings = new ArrayList<>();
+        for (ContainerDefinition c : td.containers()) {
+            ImageReference image = ImageReference.parse(c.image());
+            if (image == null || allowed.stream().anyMatch(image::matches)) {
+                continue;
+            }
+            findings.add(Finding.of(METADATA, td.resourceArn(), Names.container(td, c) + " uses image "
+                            + c.image().strip() + " from registry " + image.registry() + ", which is not allowed.")
+                    .withFix("Copy the image to an allowed registry (" + String.join(", ", allowed)
+                            + ") and set it as \"image\" of container " + c.displayName() + "."));
+        }
+        return findings;
     }
 }

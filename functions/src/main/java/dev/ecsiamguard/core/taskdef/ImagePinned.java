@@ -3,6 +3,7 @@ package dev.ecsiamguard.core.taskdef;
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.Severity;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,18 +25,19 @@ final class ImagePinned implements TaskDefinitionRule {
 
     @Override
     public List<Finding> check(TaskDefinition td, TaskDefinitionContext ctx) {
-        return td.containers().stream()
-                .filter(c -> {
-                    ImageReference image = ImageReference.parse(c.image());
-                    return image != null && !image.pinnedByDigest() && image.usesLatest();
-                })
-                .map(c -> Finding.of(METADATA, td.resourceArn(), Names.container(td, c) + " uses image "
-                                + c.image().strip() + (ImageReference.parse(c.image()).tag() == null
-                                ? " without a tag, which means latest." : ", a mutable tag."))
-                        .withFix("Set \"image\" of container " + c.displayName() + " to "
-                                + ImageReference.parse(c.image()).registry() + "/"
-                                + ImageReference.parse(c.image()).repository() + "@sha256:<digest> or to a version "
-                                + "tag from a repository with immutable tags."))
-                .toList();
+        List<Finding> findings = new ArrayList<>();
+        for (ContainerDefinition c : td.containers()) {
+            ImageReference image = ImageReference.parse(c.image());
+            if (image == null || image.pinnedByDigest() || !image.usesLatest()) {
+                continue;
+            }
+            findings.add(Finding.of(METADATA, td.resourceArn(), Names.container(td, c) + " uses image "
+                            + c.image().strip() + (image.tag() == null ? " without a tag, which means latest."
+                            : ", a mutable tag."))
+                    .withFix("Set \"image\" of container " + c.displayName() + " to " + image.registry() + "/"
+                            + image.repository() + "@sha256:<digest> or to a version tag from a repository with "
+                            + "immutable tags."));
+        }
+        return findings;
     }
 }

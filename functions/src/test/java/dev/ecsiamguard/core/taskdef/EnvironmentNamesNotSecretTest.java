@@ -80,8 +80,11 @@ class EnvironmentNamesNotSecretTest {
 
     @Test
     void check_whenAwsKeysInEnvironment_fixPointsToTaskRole() {
-        assertThat(check(rule, with(container("web").env("AWS_SECRET_ACCESS_KEY", "abc")))).singleElement()
-                .satisfies(f -> assertThat(f.fix()).contains("task role"));
+        assertThat(check(rule, with(container("web").env("AWS_SECRET_ACCESS_KEY", "abc").env("DB_PASSWORD", "pw"))))
+                .singleElement().satisfies(f -> assertThat(f.fix()).isEqualTo("Remove AWS_SECRET_ACCESS_KEY from "
+                        + "container web and grant the permissions to the task role (\"taskRoleArn\") instead. Move "
+                        + "DB_PASSWORD of container web from \"environment\" to \"secrets\" with \"valueFrom\" set to a "
+                        + "Secrets Manager secret or SSM parameter ARN."));
     }
 
     @Test
