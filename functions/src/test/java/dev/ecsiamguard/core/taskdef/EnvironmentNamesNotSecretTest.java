@@ -83,7 +83,8 @@ class EnvironmentNamesNotSecretTest {
         assertThat(check(rule, with(container("web").env("AWS_SECRET_ACCESS_KEY", "abc").env("DB_PASSWORD", "pw"))))
                 .singleElement().satisfies(f -> assertThat(f.fix()).isEqualTo("Remove AWS_SECRET_ACCESS_KEY from "
                         + "container web and grant the permissions to the task role (\"taskRoleArn\") instead. Move "
-                        + "DB_PASSWORD of container web from \"environment\" to \"secrets\" with \"valueFrom\" set to a "
+                        + "DB_PASSWORD of container web from \"environment\" to \"secrets\" with \"valueFrom\" set "
+                        + "to a "
                         + "Secrets Manager secret or SSM parameter ARN."));
     }
 

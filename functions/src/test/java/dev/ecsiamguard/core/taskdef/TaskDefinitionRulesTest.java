@@ -2,12 +2,18 @@ package dev.ecsiamguard.core.taskdef;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ecsiamguard.core.RuleMetadata;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class TaskDefinitionRulesTest {
@@ -24,6 +30,14 @@ class TaskDefinitionRulesTest {
             "EXEC-FIRELENS-CONFIG", "EXEC-OVERBROAD");
 
     private static final List<TaskDefinitionRule> RULES = TaskDefinitionRules.ALL;
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Test
     void all_whenListed_idsAreUniqueAndFromTheCatalog() {
@@ -53,6 +67,21 @@ class TaskDefinitionRulesTest {
             assertThatCode(() -> Class.forName(type.getName() + "Test"))
                     .as("test class for " + type.getSimpleName()).doesNotThrowAnyException();
         }
+    }
+
+    @Test
+    void all_whenRuleClassesInSourceTree_everyOneIsListed() throws IOException {
+        Path sources = Path.of("src/main/java/dev/ecsiamguard/core/taskdef");
+        assumeTrue(Files.isDirectory(sources), "source tree not found from " + Path.of("").toAbsolutePath());
+        List<String> ruleClasses;
+        try (Stream<Path> files = Files.list(sources)) {
+            ruleClasses = files.filter(f -> read(f).contains("implements TaskDefinitionRule"))
+                    .map(f -> f.getFileName().toString().replace(".java", ""))
+                    .toList();
+        }
+
+        assertThat(RULES).extracting(r -> r.getClass().getSimpleName())
+                .containsExactlyInAnyOrderElementsOf(ruleClasses);
     }
 
     @Test
