@@ -7,10 +7,8 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
-import dev.ecsiamguard.core.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
 
 class AwslogsOptionsCompleteTest {
 

@@ -11,7 +11,6 @@ import dev.ecsiamguard.core.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-
 class ContainersNotPrivilegedTest {
 
     private final ContainersNotPrivileged rule = new ContainersNotPrivileged();

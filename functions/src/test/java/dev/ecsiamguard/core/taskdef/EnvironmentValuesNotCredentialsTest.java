@@ -2,7 +2,6 @@ package dev.ecsiamguard.core.taskdef;
 
 import static dev.ecsiamguard.core.taskdef.TaskDefs.check;
 import static dev.ecsiamguard.core.taskdef.TaskDefs.container;
-import static dev.ecsiamguard.core.taskdef.TaskDefs.td;
 import static dev.ecsiamguard.core.taskdef.TaskDefs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,15 +2,11 @@ package dev.ecsiamguard.core.taskdef;
 
 import static dev.ecsiamguard.core.taskdef.TaskDefs.check;
 import static dev.ecsiamguard.core.taskdef.TaskDefs.container;
-import static dev.ecsiamguard.core.taskdef.TaskDefs.td;
 import static dev.ecsiamguard.core.taskdef.TaskDefs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Severity;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-
 
 class LinuxCapabilitiesNotDangerousTest {
 
