@@ -93,6 +93,46 @@ public final class SamTemplate {
         return root;
     }
 
+    /** The properties of any resource, for tests that read what the template grants. */
+    public Map<String, Object> properties(String logicalId) {
+        return map(map(map(root.get("Resources")).get(logicalId)).get("Properties"));
+    }
+
+    /**
+     * Resolves intrinsic functions anywhere in a tree of maps and lists (e.g. a policy statement): `Fn::If`
+     * picks its branch, `AWS::NoValue` drops the key, scalars become strings.
+     */
+    public Object resolveTree(Object value) {
+        if (value instanceof Map<?, ?> m && m.size() == 1) {
+            String key = String.valueOf(m.keySet().iterator().next());
+            Object arg = m.values().iterator().next();
+            if (key.equals("Fn::If")) {
+                List<?> args = (List<?>) arg;
+                return resolveTree(condition(String.valueOf(args.get(0))) ? args.get(1) : args.get(2));
+            }
+            if (key.equals("Ref") && "AWS::NoValue".equals(arg)) {
+                return null;
+            }
+            if (key.equals("Ref") || key.startsWith("Fn::")) {
+                return resolve(value);
+            }
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> {
+                Object resolved = resolveTree(v);
+                if (resolved != null) {
+                    out.put(String.valueOf(k), resolved);
+                }
+            });
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().map(this::resolveTree).filter(java.util.Objects::nonNull).toList();
+        }
+        return value == null ? null : String.valueOf(value);
+    }
+
     String resolve(Object value) {
         if (value == null) {
             return "";
