@@ -86,7 +86,7 @@ class ServiceIdentityTest {
     }
 
     @Test
-    void forService_whenRoleTemplateMakesInvalidCharacters_rejects() {
+    void forRepository_whenRoleTemplateMakesInvalidCharacters_rejects() {
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(Map.of("EXECUTION_ROLE_NAME", "{service} role"));
 
         assertThatIllegalArgumentException().isThrownBy(() -> ServiceIdentity.forRepository("orders", config))
