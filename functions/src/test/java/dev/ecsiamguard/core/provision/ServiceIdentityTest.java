@@ -67,7 +67,8 @@ class ServiceIdentityTest {
     void forRepository_whenCustomTemplates_expandsEachPlaceholder() {
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(Map.of("NAME_PREFIX", "acme",
                 "ENVIRONMENT", "prod", "EXECUTION_ROLE_NAME", "{environment}-{service}-exec",
-                "TASK_ROLE_NAME", "{prefix}.{service}.app", "LOG_GROUP_NAME", "/apps/{prefix}/{environment}/{service}"));
+                "TASK_ROLE_NAME", "{prefix}.{service}.app",
+                "LOG_GROUP_NAME", "/apps/{prefix}/{environment}/{service}"));
 
         ServiceIdentity id = ServiceIdentity.forRepository("orders", config);
 
