@@ -41,7 +41,9 @@ public final class Backoff {
                 if (attempt >= maxAttempts || !retryable.test(e)) {
                     throw e;
                 }
-                long ceiling = Math.min(capMillis, baseMillis << (attempt - 1));
+                // INVARIANT: no overflow; `baseMillis << shift` alone turns negative after ~57 attempts.
+                int shift = Math.min(attempt - 1, 62);
+                long ceiling = baseMillis > (capMillis >> shift) ? capMillis : baseMillis << shift;
                 try {
                     sleeper.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
                 } catch (InterruptedException interrupted) {
