@@ -185,7 +185,8 @@ class ProvisionOnRepositoryHandlerMotoTest {
                 .clusters().get(0);
         assertThat(cluster.clusterArn()).isEqualTo(arn);
         assertThat(cluster.tags()).anyMatch(t -> t.key().equals("owner"));
-        assertThat(cluster.capacityProviders()).contains("FARGATE", "FARGATE_SPOT");
+        assertThat(cluster.capacityProviders()).isEmpty();
+        assertThat(result.get("notes").toString()).contains("lacks capacity provider(s) [FARGATE, FARGATE_SPOT]");
     }
 
     @Test

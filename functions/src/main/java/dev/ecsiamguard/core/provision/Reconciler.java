@@ -103,7 +103,11 @@ public final class Reconciler {
         }
         List<String> missing = want.capacityProviders().stream()
                 .filter(p -> !have.capacityProviders().contains(p)).toList();
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && !have.managedByUs()) {
+            notes.add(new Note(have.arn(), "cluster " + have.name() + " lacks capacity provider(s) " + missing
+                    + " and is not managed by ecs-iam-guard; add them with `aws ecs put-cluster-capacity-providers`"
+                    + " (keeping its current providers)."));
+        } else if (!missing.isEmpty()) {
             // INVARIANT: keep every provider the cluster already has; the call replaces the whole list.
             List<String> union = new ArrayList<>(have.capacityProviders());
             union.addAll(missing);

@@ -253,6 +253,19 @@ class ReconcilerTest {
     }
 
     @Test
+    void plan_whenForeignClusterLacksFargateSpot_notesWithoutChange() {
+        DesiredService want = desired(Map.of());
+        DesiredCluster cluster = want.cluster();
+        ClusterState have = new ClusterState(cluster.name(), true, "arn:cluster", List.of("FARGATE"), List.of(),
+                true, Map.of("owner", "platform"));
+
+        Plan plan = reconciler.plan(want, withCluster(want, have));
+
+        assertThat(plan.changes()).isEmpty();
+        assertThat(plan.notes()).singleElement().satisfies(n -> assertThat(n.message()).contains("FARGATE_SPOT"));
+    }
+
+    @Test
     void plan_whenForeignClusterHasInsightsOff_notesWithoutChange() {
         DesiredService want = desired(Map.of());
         DesiredCluster cluster = want.cluster();
