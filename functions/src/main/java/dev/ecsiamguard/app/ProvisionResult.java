@@ -13,11 +13,17 @@ import java.util.Map;
  */
 public record ProvisionResult(String status, String service, String repository, String executionRoleArn,
                               String taskRoleArn, String logGroupName, String clusterArn, List<String> changes,
-                              List<Note> notes, String error) {
+                              List<Note> notes, String error, long awsCalls) {
 
     public static ProvisionResult rejected(String repository, String error) {
         return new ProvisionResult("rejected", "", repository == null ? "" : repository, "", "", "", "",
-                List.of(), List.of(), error);
+                List.of(), List.of(), error, 0);
+    }
+
+    /** The same result, with the number of AWS calls it took (logged, not part of the published event). */
+    public ProvisionResult withAwsCalls(long calls) {
+        return new ProvisionResult(status, service, repository, executionRoleArn, taskRoleArn, logGroupName,
+                clusterArn, changes, notes, error, calls);
     }
 
     public boolean changed() {

@@ -46,9 +46,11 @@ public final class ServiceProvisioner {
     private final EcrRepositories repositories;
     private final EventPublisher publisher;
     private final Reconciler reconciler = new Reconciler();
+    private final AwsClients clients;
 
     public ServiceProvisioner(ProvisioningConfig config, AwsClients clients, String busName) {
         this.config = config;
+        this.clients = clients;
         this.roles = new IamRoles(clients.iam(), Backoff.forIamPropagation());
         this.logGroups = new LogGroups(clients.logs());
         this.clusters = new EcsClusters(clients.ecs());
@@ -57,6 +59,7 @@ public final class ServiceProvisioner {
     }
 
     public ProvisionResult provision(RepositoryCreated event) {
+        long callsBefore = clients.callCount();
         ServiceIdentity identity = ServiceIdentity.forRepository(event.repositoryName(), config);
         AccountScope scope = AccountScope.of(event.account(), event.region());
         Map<String, String> tags = repositories.tags(event.account(), event.repositoryName())
@@ -83,11 +86,11 @@ public final class ServiceProvisioner {
         }
         ProvisionResult result = new ProvisionResult("ok", identity.service(), identity.repositoryName(),
                 state.executionRole().arn(), state.taskRole().arn(), identity.logGroupName(), state.cluster().arn(),
-                applied, List.copyOf(notes), "");
+                applied, List.copyOf(notes), "", 0);
         if (result.changed() || !notes.isEmpty()) {
             publisher.publish(DETAIL_TYPE, Json.write(result.toMap()), state.executionRole().arn());
         }
-        return result;
+        return result.withAwsCalls(clients.callCount() - callsBefore);
     }
 
     private ServiceState read(DesiredService desired) {

@@ -20,10 +20,16 @@ public final class AwsClients {
 
     private final AwsSettings settings;
     private final SdkHttpClient http;
+    private final CallCounter calls = new CallCounter();
 
     public AwsClients(AwsSettings settings) {
         this.settings = settings;
         this.http = UrlConnectionHttpClient.builder().build();
+    }
+
+    /** AWS calls made so far by every client built here. */
+    public long callCount() {
+        return calls.count();
     }
 
     public AwsSettings settings() {
@@ -53,6 +59,7 @@ public final class AwsClients {
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
             B configure(B builder, String serviceKey) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        override.addExecutionInterceptor(calls);
         settings.interceptors().forEach(override::addExecutionInterceptor);
         builder.region(settings.region())
                 .credentialsProvider(settings.credentials())

@@ -47,7 +47,9 @@ public final class ProvisionOnRepositoryHandler implements RequestHandler<Schedu
         } catch (InvalidEventException | IllegalArgumentException e) {
             result = ProvisionResult.rejected(repository, e.getMessage());
         }
-        LogLine.write(context, "rejected".equals(result.status()) ? "WARN" : "INFO", "provision", result.toMap());
+        Map<String, Object> line = new java.util.LinkedHashMap<>(result.toMap());
+        line.put("awsCalls", result.awsCalls());
+        LogLine.write(context, "rejected".equals(result.status()) ? "WARN" : "INFO", "provision", line);
         return result.toMap();
     }
 }

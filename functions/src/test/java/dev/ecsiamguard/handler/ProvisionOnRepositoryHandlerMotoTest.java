@@ -128,11 +128,16 @@ class ProvisionOnRepositoryHandlerMotoTest {
         aws.publishedEvents();
         recorder.clear();
 
-        Map<String, Object> replay = handler(Map.of()).handleRequest(event(EVENT), context());
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        Map<String, Object> replay = handler(Map.of()).handleRequest(event(EVENT),
+                new LocalContext("ProvisionOnRepositoryFunction", 60, 1024, new PrintStream(log, true)));
 
         assertThat(replay).containsEntry("status", "ok").containsEntry("changes", List.of());
         assertThat(recorder.writes()).isEmpty();
         assertThat(recorder.calls()).isNotEmpty();
+        var logLine = Json.parse(log.toString().trim()).asObject();
+        assertThat(logLine.get("level").text()).isEqualTo("INFO");
+        assertThat(logLine.get("awsCalls").asNumber()).isEqualTo(String.valueOf(recorder.calls().size()));
         assertThat(aws.publishedEvents()).isEmpty();
     }
 
