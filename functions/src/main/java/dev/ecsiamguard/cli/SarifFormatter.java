@@ -5,6 +5,7 @@ import dev.ecsiamguard.core.RuleError;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.json.Json;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -77,9 +78,12 @@ final class SarifFormatter implements RunFormatter {
                         "fix", f.fix()));
     }
 
+    /** A relative path stays a relative URI (what code scanning resolves against the checkout). */
     private static Map<String, Object> location(String file, int line) {
+        Path path = Path.of(file);
+        String uri = path.isAbsolute() ? path.toUri().toString() : file.replace(" ", "%20");
         return Json.object("physicalLocation", Json.object(
-                "artifactLocation", Json.object("uri", file),
+                "artifactLocation", Json.object("uri", uri),
                 "region", Json.object("startLine", line)));
     }
 
