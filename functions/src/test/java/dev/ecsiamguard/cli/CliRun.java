@@ -17,11 +17,17 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun run(Map<String, String> env, AccountRoleLookupFactory account, String... args) {
+        return runIn(Path.of(""), env, account, args);
+    }
+
+    /** Runs with paths shown relative to {@code workingDirectory}, as if started there. */
+    static CliRun runIn(Path workingDirectory, Map<String, String> env, AccountRoleLookupFactory account,
+                        String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int code = new GuardCli(env, o, e, false, account, Path.of("")).run(args);
+            int code = new GuardCli(env, o, e, false, account, workingDirectory).run(args);
             return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }
