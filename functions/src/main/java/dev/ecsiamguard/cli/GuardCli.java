@@ -43,8 +43,10 @@ public final class GuardCli {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         // TODO(lead): replace NOT_AVAILABLE with the account-backed RoleLookup from branch `validate` (aws/), e.g.
         //  env -> new <AccountRoleLookup>(new AwsClients(AwsSettings.fromEnvironment(env)).iam()).
-        int code = new GuardCli(System.getenv(), out, err, System.console() != null,
-                AccountRoleLookupFactory.NOT_AVAILABLE, Path.of("")).run(args);
+        String term = System.getenv("TERM");
+        boolean terminal = System.console() != null && term != null && !term.equals("dumb");
+        int code = new GuardCli(System.getenv(), out, err, terminal, AccountRoleLookupFactory.NOT_AVAILABLE,
+                Path.of("")).run(args);
         System.exit(code);
     }
 

@@ -8,6 +8,7 @@ import dev.ecsiamguard.core.policy.Request;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -106,10 +107,10 @@ class GaadRoleLookupTest {
 
     @Test
     void find_whenInlineDocumentIsInvalid_returnsUnknownWithLocation() {
+        String trust = URLEncoder.encode("{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Service\": "
+                + "\"ecs-tasks.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}]}", StandardCharsets.UTF_8);
         GaadRoleLookup lookup = GaadRoleLookup.parse("{\"RoleDetailList\": [{\"RoleName\": \"r\", \"Arn\": "
-                + "\"arn:aws:iam::123456789012:role/r\", \"AssumeRolePolicyDocument\": \"%7B%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C"
-                + "%22Principal%22%3A%7B%22Service%22%3A%22ecs-tasks.amazonaws.com%22%7D%2C%22Action%22%3A"
-                + "%22sts%3AAssumeRole%22%7D%5D%7D\", "
+                + "\"arn:aws:iam::123456789012:role/r\", \"AssumeRolePolicyDocument\": \"" + trust + "\", "
                 + "\"RolePolicyList\": [{\"PolicyName\": \"p\", \"PolicyDocument\": {\"Statement\": "
                 + "[{\"Effect\": \"Maybe\", \"Action\": \"s3:*\", \"Resource\": \"*\"}]}}]}]}");
 
