@@ -40,8 +40,8 @@ final class RoleSources {
         try {
             GaadRoleLookup lookup = GaadRoleLookup.parse(text);
             String incomplete = lookup.incompleteRoles().isEmpty() ? ""
-                    : "; " + lookup.incompleteRoles().size() + " of them lack attached policy documents and count "
-                    + "as unknown";
+                    : ", " + lookup.incompleteRoles().size() + " with policy documents missing from the file, so "
+                    + "treated as unknown";
             return new OpenedRoles(lookup, "gaad:" + choice.gaadFile(), true, "roles from the saved account "
                     + "details " + choice.gaadFile() + " (" + lookup.size() + " roles" + incomplete + ")");
         } catch (GaadParseException e) {
