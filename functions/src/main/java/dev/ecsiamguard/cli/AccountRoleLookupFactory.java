@@ -1,0 +1,26 @@
+package dev.ecsiamguard.cli;
+
+import dev.ecsiamguard.core.roles.RoleLookup;
+import java.util.Map;
+
+/**
+ * Builds the "roles from the account" lookup for {@code --roles account}; a seam of its own so the IAM-backed
+ * adapter (in {@code aws/}) plugs in without the command line knowing the SDK, and tests can pass a fake.
+ */
+@FunctionalInterface
+public interface AccountRoleLookupFactory {
+
+    /** Used until the account-backed adapter is wired in {@link GuardCli#main}. */
+    AccountRoleLookupFactory NOT_AVAILABLE = env -> {
+        throw new UnsupportedOperationException("role checks from the account are not available yet in this "
+                + "build; save the roles with `aws iam get-account-authorization-details > account.json` and pass "
+                + "--roles gaad:account.json, or pass --roles skip");
+    };
+
+    /**
+     * Creates a lookup over the account the environment points at (credentials, region, AWS_ENDPOINT_URL).
+     *
+     * @throws UnsupportedOperationException when no account source is available in this build
+     */
+    RoleLookup create(Map<String, String> env);
+}

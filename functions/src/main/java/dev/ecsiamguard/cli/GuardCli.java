@@ -1,0 +1,107 @@
+package dev.ecsiamguard.cli;
+
+import dev.ecsiamguard.core.taskdef.TaskDefinitionContext;
+import dev.ecsiamguard.core.validation.TaskDefinitionValidator;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The offline command line for pipelines ({@code ecs-iam-guard validate <file>...}): parses arguments, runs the
+ * shared validator over each file and prints one format; exit 0 passed, 1 findings at or above the threshold,
+ * 2 usage or unusable input.
+ */
+public final class GuardCli {
+
+    static final String TOOL = "ecs-iam-guard";
+
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean terminal;
+    private final AccountRoleLookupFactory account;
+    private final Path workingDirectory;
+
+    GuardCli(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal,
+             AccountRoleLookupFactory account, Path workingDirectory) {
+        this.env = Map.copyOf(env);
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+        this.account = account;
+        this.workingDirectory = workingDirectory;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // TODO(lead): replace NOT_AVAILABLE with the account-backed RoleLookup from branch `validate` (aws/), e.g.
+        //  env -> new <AccountRoleLookup>(new AwsClients(AwsSettings.fromEnvironment(env)).iam()).
+        String term = System.getenv("TERM");
+        boolean terminal = System.console() != null && term != null && !term.equals("dumb");
+        int code = new GuardCli(System.getenv(), out, err, terminal, AccountRoleLookupFactory.NOT_AVAILABLE,
+                Path.of("")).run(args);
+        System.exit(code);
+    }
+
+    /** Runs one command and returns its exit code; never calls {@code System.exit}, so tests run it in-process. */
+    int run(String[] args) {
+        try {
+            CliOptions options = CliOptionsParser.parse(args, env);
+            if (options.isHelp()) {
+                out.print(CliOptionsParser.USAGE);
+                return ValidationRun.PASSED;
+            }
+            return validate(options);
+        } catch (CliFailure e) {
+            err.println("error: " + e.getMessage());
+            if (e.isUsage()) {
+                err.println("run `" + TOOL + " --help` for usage");
+            }
+            return ValidationRun.UNUSABLE;
+        }
+    }
+
+    private int validate(CliOptions options) throws CliFailure {
+        OpenedRoles roles = new RoleSources(env, account).open(options.roles(), err);
+        TaskDefinitionContext context = TaskDefinitionContext.defaults().withAccountId(options.accountId());
+        if (!options.allowedRegistries().isEmpty()) {
+            context = context.withAllowedImageRegistries(options.allowedRegistries());
+        }
+        FileValidator files = new FileValidator(new TaskDefinitionValidator(context), roles.lookup(),
+                workingDirectory);
+        List<FileResult> results = options.files().stream().map(files::validate).toList();
+        ValidationRun run = new ValidationRun(results, roles, options.threshold());
+        boolean colour = terminal && options.output() == null && env.getOrDefault("NO_COLOR", "").isEmpty();
+        String rendered = RunFormatter.of(options.format(), colour).render(run);
+        if (options.output() != null) {
+            write(options.output(), rendered);
+        } else {
+            out.print(rendered);
+            out.flush();
+        }
+        if (options.format() != OutputFormat.TEXT || options.output() != null) {
+            results.stream().filter(FileResult.Failed.class::isInstance).map(FileResult.Failed.class::cast)
+                    .forEach(f -> err.println("error: " + f.file() + ": " + f.message()));
+        }
+        return run.exitCode();
+    }
+
+    private void write(Path output, String rendered) throws CliFailure {
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(output, rendered, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw CliFailure.input("cannot write --output " + output + ": " + e.getMessage());
+        }
+    }
+}
