@@ -48,14 +48,14 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         } catch (RuntimeException e) {
             ApiException answer = ApiErrors.from(e);
             line.put("code", answer.code());
-            if (answer.status() >= 500 && answer.status() != 501) {
+            if (answer.status() == 500) {
                 line.put("cause", e.getClass().getName() + ": " + e.getMessage());
             }
             response = ApiResponse.error(answer);
         }
         line.put("status", response.status());
         line.put("awsCalls", app.awsCalls() - callsBefore);
-        LogLine.write(context, response.status() >= 500 ? "ERROR" : response.status() >= 400 ? "WARN" : "INFO",
+        LogLine.write(context, line.containsKey("cause") ? "ERROR" : response.status() >= 400 ? "WARN" : "INFO",
                 "api", line);
         return response.toEvent();
     }
