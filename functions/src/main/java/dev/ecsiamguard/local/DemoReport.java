@@ -54,10 +54,11 @@ final class DemoReport {
         succeeded++;
         List<JsonNode> applied = list(fields.get("changes"));
         changes += applied.size();
-        out.println("    " + status + (fields.containsKey("verdict") ? " verdict " + text(fields.get("verdict")) : "")
+        JsonNode report = fields.containsKey("report") ? fields.get("report") : body;
+        JsonNode verdict = report.isObject() ? report.asObject().get("verdict") : null;
+        out.println("    " + status + (verdict != null ? " verdict " + text(verdict) : "")
                 + (fields.containsKey("changes") ? ", " + applied.size() + " change(s)" : ""));
         applied.forEach(c -> out.println("      + " + text(c)));
-        JsonNode report = fields.containsKey("report") ? fields.get("report") : body;
         list(report.isObject() ? report.asObject().get("findings") : null).forEach(f -> out.println("      ! "
                 + text(f.asObject().get("ruleId")) + " " + text(f.asObject().get("message"))));
         JsonNode again = JsonNode.parser().parse(text(replay.asObject().get("body")));
