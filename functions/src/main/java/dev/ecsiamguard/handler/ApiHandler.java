@@ -36,9 +36,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         long callsBefore = app.awsCalls();
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("method", event.getHttpMethod());
-        line.put("resource", event.getResource());
+        Map<String, Object> line = new LinkedHashMap<>(Map.of("method", String.valueOf(event.getHttpMethod()),
+                "resource", String.valueOf(event.getResource())));
         ApiResponse response;
         try {
             ApiRequest request = ApiRequest.from(event, context == null ? null : context.getInvokedFunctionArn(),

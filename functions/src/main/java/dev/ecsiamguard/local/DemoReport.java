@@ -56,7 +56,8 @@ final class DemoReport {
         changes += applied.size();
         JsonNode report = fields.containsKey("report") ? fields.get("report") : body;
         JsonNode verdict = report.isObject() ? report.asObject().get("verdict") : null;
-        out.println("    " + status + (verdict != null ? " verdict " + text(verdict) : "")
+        String head = "    " + status + (verdict != null ? " verdict " + text(verdict) : "");
+        out.println(head
                 + (fields.containsKey("changes") ? ", " + applied.size() + " change(s)" : ""));
         applied.forEach(c -> out.println("      + " + text(c)));
         list(report.isObject() ? report.asObject().get("findings") : null).forEach(f -> out.println("      ! "

@@ -29,8 +29,8 @@ class DeployRoleRequestTest {
 
     @Test
     void parse_whenRepositoryBreaksGitHubNamingRules_rejects() {
-        for (String repository : new String[] {"octo-org", "-octo/app", "octo-/app", "oc--to/app", "a".repeat(40) + "/x",
-                "octo/..", "octo/a b", "octo/app/extra"}) {
+        for (String repository : new String[] {"octo-org", "-octo/app", "octo-/app", "oc--to/app",
+                "a".repeat(40) + "/x", "octo/..", "octo/a b", "octo/app/extra"}) {
             assertInvalid(() -> DeployRoleRequest.parse("{\"repository\":\"" + repository
                     + "\",\"branches\":[\"main\"],\"service\":\"api\"}", CONFIG), "repository", "owner/name");
         }

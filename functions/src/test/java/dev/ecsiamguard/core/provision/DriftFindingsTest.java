@@ -29,7 +29,8 @@ class DriftFindingsTest {
                 "arn:aws:iam::123456789012:role/ecs-iam-guard/ecs-orders-execution-role",
                 "arn:aws:logs:us-east-1:123456789012:log-group:/ecs/dev/orders",
                 "arn:aws:ecs:us-east-1:123456789012:cluster/ecs-dev");
-        assertThat(findings).extracting(Finding::message).contains("Provisioning would create role ecs-orders-task-role.");
+        assertThat(findings).extracting(Finding::message)
+                .contains("Provisioning would create role ecs-orders-task-role.");
     }
 
     @Test
