@@ -26,6 +26,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
@@ -61,11 +62,27 @@ public final class ServiceProvisioner {
     public ProvisionResult provision(RepositoryCreated event) {
         long callsBefore = clients.callCount();
         ServiceIdentity identity = ServiceIdentity.forRepository(event.repositoryName(), config);
-        AccountScope scope = AccountScope.of(event.account(), event.region());
+        AccountScope.of(event.account(), event.region());
         Map<String, String> tags = repositories.tags(event.account(), event.repositoryName())
                 .orElseThrow(() -> new InvalidEventException("repository `" + event.repositoryName()
                         + "` no longer exists: nothing provisioned"));
-        DesiredService desired = new ServiceBlueprint(config, scope).desired(identity, capabilities(tags));
+        ProvisionRequest request = new ProvisionRequest(identity.service(), event.repositoryName(), event.account(),
+                event.region(), capabilities(tags), Optional.empty(), Optional.empty());
+        return reconcile(request).withAwsCalls(clients.callCount() - callsBefore);
+    }
+
+    /** Provisions what a request names; its names and prefixes must already be validated by the caller. */
+    public ProvisionResult provision(ProvisionRequest request) {
+        long callsBefore = clients.callCount();
+        return reconcile(request).withAwsCalls(clients.callCount() - callsBefore);
+    }
+
+    private ProvisionResult reconcile(ProvisionRequest request) {
+        ProvisioningConfig effective = config.withSecretPrefixes(request.secretsManagerPrefix(),
+                request.ssmParameterPrefix());
+        ServiceIdentity identity = ServiceIdentity.forService(request.service(), request.repositoryName(), effective);
+        AccountScope scope = AccountScope.of(request.account(), request.region());
+        DesiredService desired = new ServiceBlueprint(effective, scope).desired(identity, request.capabilities());
 
         List<String> applied = new ArrayList<>();
         Set<Note> notes = new LinkedHashSet<>();
@@ -77,7 +94,7 @@ public final class ServiceProvisioner {
                 break;
             }
             if (round == MAX_ROUNDS) {
-                throw new IllegalStateException("service `" + identity.service() + "` did not converge after "
+                throw new ProvisioningConflictException("service `" + identity.service() + "` did not converge after "
                         + MAX_ROUNDS + " rounds; still to do: " + plan.changes().stream().map(Change::summary)
                         .toList());
             }
@@ -90,7 +107,7 @@ public final class ServiceProvisioner {
         if (result.changed() || !notes.isEmpty()) {
             publisher.publish(DETAIL_TYPE, Json.write(result.toMap()), state.executionRole().arn());
         }
-        return result.withAwsCalls(clients.callCount() - callsBefore);
+        return result;
     }
 
     private ServiceState read(DesiredService desired) {
@@ -123,7 +140,8 @@ public final class ServiceProvisioner {
                 || code.equals("ConcurrentModification") || code.equals("OperationAbortedException");
     }
 
-    static Set<TaskRoleCapability> capabilities(Map<String, String> repositoryTags) {
+    /** The opt-in capabilities a repository's `ecs-iam-guard:capabilities` tag names. */
+    public static Set<TaskRoleCapability> capabilities(Map<String, String> repositoryTags) {
         String value = repositoryTags.getOrDefault(CAPABILITIES_TAG, "").trim();
         Set<TaskRoleCapability> set = EnumSet.noneOf(TaskRoleCapability.class);
         if (!value.isEmpty()) {

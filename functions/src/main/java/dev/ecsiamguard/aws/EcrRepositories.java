@@ -1,5 +1,6 @@
 package dev.ecsiamguard.aws;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -29,5 +30,11 @@ public final class EcrRepositories {
         ecr.listTagsForResource(r -> r.resourceArn(repository.repositoryArn())).tags()
                 .forEach(t -> tags.put(t.key(), t.value()));
         return Optional.of(tags);
+    }
+
+    /** Every repository name of the registry, to find the one a service name was derived from. */
+    public List<String> names(String registryId) {
+        return ecr.describeRepositoriesPaginator(r -> r.registryId(registryId)).repositories().stream()
+                .map(Repository::repositoryName).toList();
     }
 }

@@ -28,11 +28,47 @@ final class DemoReport {
         out.println("* " + name + ": not JSON (" + error + ")");
     }
 
-    void unmatched(Path name) {
+    void unmatched(Path name, boolean apiRequest) {
         events++;
         unmatched++;
         out.println();
-        out.println("* " + name + ": no rule of template.yaml matches it (EventBridge would not deliver it)");
+        out.println("* " + name + (apiRequest ? ": no route of template.yaml matches it (API Gateway would answer"
+                + " 403 before any function)" : ": no rule of template.yaml matches it (EventBridge would not"
+                + " deliver it)"));
+    }
+
+    /** An API request: the status and code or verdict, and for provisioning what changed, then on replay. */
+    void answered(Path name, String functionId, JsonNode first, JsonNode replay) {
+        events++;
+        out.println();
+        out.println("* " + name + " -> " + functionId);
+        int status = Integer.parseInt(text(first.asObject().get("statusCode")));
+        JsonNode body = JsonNode.parser().parse(text(first.asObject().get("body")));
+        Map<String, JsonNode> fields = body.isObject() ? body.asObject() : Map.of();
+        if (status >= 400) {
+            rejected++;
+            Map<String, JsonNode> error = fields.get("error").asObject();
+            out.println("    " + status + " " + text(error.get("code")) + ": " + text(error.get("message")));
+            return;
+        }
+        succeeded++;
+        List<JsonNode> applied = list(fields.get("changes"));
+        changes += applied.size();
+        JsonNode report = fields.containsKey("report") ? fields.get("report") : body;
+        JsonNode verdict = report.isObject() ? report.asObject().get("verdict") : null;
+        String head = "    " + status + (verdict != null ? " verdict " + text(verdict) : "");
+        out.println(head
+                + (fields.containsKey("changes") ? ", " + applied.size() + " change(s)" : ""));
+        applied.forEach(c -> out.println("      + " + text(c)));
+        list(report.isObject() ? report.asObject().get("findings") : null).forEach(f -> out.println("      ! "
+                + text(f.asObject().get("ruleId")) + " " + text(f.asObject().get("message"))));
+        JsonNode again = JsonNode.parser().parse(text(replay.asObject().get("body")));
+        int replayed = again.isObject() ? list(again.asObject().get("changes")).size() : 0;
+        replayChanges += replayed;
+        if (fields.containsKey("changes")) {
+            out.println("    replayed: " + (replayed == 0 ? "no changes (idempotent)"
+                    : replayed + " change(s) - NOT idempotent"));
+        }
     }
 
     void invoked(Path name, String functionId, JsonNode first, JsonNode replay) {

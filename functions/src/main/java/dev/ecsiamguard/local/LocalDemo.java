@@ -58,7 +58,14 @@ public final class LocalDemo {
         try (Stream<Path> walk = Files.walk(eventsDir)) {
             files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
+        // The main job's events first, then the on-demand API's requests (which act on what the events built).
+        List<Path> apiRequests = files.stream().filter(LocalDemo::isApiRequest).toList();
         for (Path file : files) {
+            if (!apiRequests.contains(file)) {
+                replay(eventsDir.relativize(file), LocalInvoker.read(file));
+            }
+        }
+        for (Path file : apiRequests) {
             replay(eventsDir.relativize(file), LocalInvoker.read(file));
         }
         return report.finish();
@@ -86,11 +93,13 @@ public final class LocalDemo {
             report.unreadable(name, e.getMessage());
             return;
         }
+        boolean api = event.isObject() && event.asObject().containsKey("httpMethod");
         String functionId = template.functionIds().stream()
-                .filter(id -> template.eventPatterns(id).stream().anyMatch(p -> EventPatterns.matches(p, event)))
+                .filter(id -> api ? routes(id, event) : template.eventPatterns(id).stream()
+                        .anyMatch(p -> EventPatterns.matches(p, event)))
                 .findFirst().orElse(null);
         if (functionId == null) {
-            report.unmatched(name);
+            report.unmatched(name, api);
             return;
         }
         actAsTheUser(event);
@@ -102,7 +111,28 @@ public final class LocalDemo {
                 logStream));
         JsonNode second = JsonNode.parser().parse(LocalInvoker.invokeInProcess(function, functionEnv, eventJson,
                 logStream));
-        report.invoked(name, functionId, first, second);
+        if (api) {
+            report.answered(name, functionId, first, second);
+        } else {
+            report.invoked(name, functionId, first, second);
+        }
+    }
+
+    // API Gateway hands a function the requests of its routes: the event's `resource` and `httpMethod`.
+    private boolean routes(String functionId, JsonNode event) {
+        String resource = text(event, "resource");
+        String method = text(event, "httpMethod");
+        return template.apiEvents(functionId).stream()
+                .anyMatch(e -> e.path().equals(resource) && e.method().equalsIgnoreCase(String.valueOf(method)));
+    }
+
+    private static boolean isApiRequest(Path file) {
+        try {
+            JsonNode node = JsonNode.parser().parse(Files.readString(file));
+            return node.isObject() && node.asObject().containsKey("httpMethod");
+        } catch (Exception unreadable) {
+            return false;
+        }
     }
 
     // The sample events record something a user did (created a repository); do it in moto before delivering.

@@ -89,6 +89,24 @@ public final class SamTemplate {
                 .map(e -> map(map(e.get("Properties")).get("Pattern"))).toList();
     }
 
+    /** A route that invokes a function: a SAM `Api` event's path template and method (upper case). */
+    public record ApiEvent(String name, String path, String method, String restApiId) {
+    }
+
+    /** The API Gateway routes (SAM `Api` events) that invoke a function. */
+    public List<ApiEvent> apiEvents(String logicalId) {
+        Map<String, Object> props = map(map(map(root.get("Resources")).get(logicalId)).get("Properties"));
+        return map(props.get("Events")).entrySet().stream()
+                .filter(e -> "Api".equals(map(e.getValue()).get("Type")))
+                .map(e -> {
+                    Map<String, Object> p = map(map(e.getValue()).get("Properties"));
+                    Object api = map(p.get("RestApiId")).get("Ref");
+                    return new ApiEvent(e.getKey(), resolve(p.get("Path")),
+                            resolve(p.get("Method")).toUpperCase(java.util.Locale.ROOT),
+                            api == null ? "" : String.valueOf(api));
+                }).toList();
+    }
+
     public Map<String, Object> raw() {
         return root;
     }

@@ -22,7 +22,8 @@ class SamTemplateTest {
 
     @Test
     void functionIds_always_listsOnlyServerlessFunctions() throws IOException {
-        assertThat(load(Map.of()).functionIds()).containsExactly(FUNCTION);
+        assertThat(load(Map.of()).functionIds()).contains(FUNCTION, "ApiFunction")
+                .doesNotContain("Api", "EventBus", "DeadLetterQueue");
     }
 
     @Test

@@ -56,6 +56,14 @@ public record ProvisioningConfig(String namePrefix, String rolePath, String envi
                 value(env, "LOG_GROUP_NAME", "/ecs/{environment}/{service}"));
     }
 
+    /** The same settings with the given secret prefixes instead of the configured ones, where present. */
+    public ProvisioningConfig withSecretPrefixes(Optional<String> secrets, Optional<String> parameters) {
+        return new ProvisioningConfig(namePrefix, rolePath, environment, clusterName, permissionsBoundaryArn,
+                executionPolicyMode, logRetentionDays, secrets.or(() -> secretsManagerPrefix),
+                parameters.or(() -> ssmParameterPrefix), serviceNameRule, executionRoleTemplate, taskRoleTemplate,
+                logGroupTemplate);
+    }
+
     /** Fills a name template for one service. */
     public String expand(String template, String service) {
         return template.replace("{prefix}", namePrefix).replace("{environment}", environment)

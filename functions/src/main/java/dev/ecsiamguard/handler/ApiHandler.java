@@ -1,0 +1,61 @@
+package dev.ecsiamguard.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.ecsiamguard.api.ApiException;
+import dev.ecsiamguard.api.ApiRequest;
+import dev.ecsiamguard.api.ApiResponse;
+import dev.ecsiamguard.app.ApiApplication;
+import dev.ecsiamguard.app.ApiErrors;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The on-demand API (API Gateway REST, IAM auth): provision, validate and report. Every answer is JSON; an error
+ * is logged with its cause and answered without it.
+ */
+public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    private final ApiApplication app;
+
+    public ApiHandler() {
+        this(System.getenv());
+    }
+
+    public ApiHandler(Map<String, String> env) {
+        this(ApiApplication.fromEnvironment(env));
+    }
+
+    ApiHandler(ApiApplication app) {
+        this.app = Objects.requireNonNull(app, "app");
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        long callsBefore = app.awsCalls();
+        Map<String, Object> line = new LinkedHashMap<>(Map.of("method", String.valueOf(event.getHttpMethod()),
+                "resource", String.valueOf(event.getResource())));
+        ApiResponse response;
+        try {
+            ApiRequest request = ApiRequest.from(event, context == null ? null : context.getInvokedFunctionArn(),
+                    app.region());
+            line.put("caller", request.caller());
+            response = app.handle(request);
+        } catch (RuntimeException e) {
+            ApiException answer = ApiErrors.from(e);
+            line.put("code", answer.code());
+            if (answer.status() == 500) {
+                line.put("cause", e.getClass().getName() + ": " + e.getMessage());
+            }
+            response = ApiResponse.error(answer);
+        }
+        line.put("status", response.status());
+        line.put("awsCalls", app.awsCalls() - callsBefore);
+        LogLine.write(context, line.containsKey("cause") ? "ERROR" : response.status() >= 400 ? "WARN" : "INFO",
+                "api", line);
+        return response.toEvent();
+    }
+}
