@@ -37,6 +37,6 @@ final class ExecutionRoleCanReadEnvironmentFiles implements RoleRule {
             }
         }
         return Permissions.gaps(METADATA, td, ctx, role.get(), "Execution", needs,
-                "A bucket policy or KMS key policy may still deny it; neither can be seen here.");
+                "a bucket policy or KMS key policy may still deny it, which cannot be seen here");
     }
 }

@@ -19,8 +19,8 @@ final class ExecutionRoleCanReadParameters implements RoleRule {
             "Execution role can read the SSM parameters the task injects",
             "Allow ssm:GetParameters on each referenced parameter ARN to the execution role.");
 
-    static final String UNSEEN = "A SecureString parameter with a customer managed KMS key also needs kms:Decrypt on "
-            + "that key, which cannot be seen here.";
+    static final String UNSEEN = "a SecureString parameter with a customer managed KMS key would also need "
+            + "kms:Decrypt on that key, which cannot be seen here";
 
     @Override
     public RuleMetadata metadata() {

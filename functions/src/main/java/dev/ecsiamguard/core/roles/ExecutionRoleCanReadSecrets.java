@@ -19,8 +19,8 @@ final class ExecutionRoleCanReadSecrets implements RoleRule {
             "Execution role can read the Secrets Manager secrets the task injects",
             "Allow secretsmanager:GetSecretValue on each referenced secret to the execution role.");
 
-    static final String UNSEEN = "If the secret is encrypted with a customer managed KMS key, the role also needs "
-            + "kms:Decrypt on that key, and the secret's resource policy must not deny it; neither can be seen here.";
+    static final String UNSEEN = "a customer managed KMS key on the secret would also need kms:Decrypt, and the "
+            + "secret's resource policy must not deny it, neither of which can be seen here";
 
     @Override
     public RuleMetadata metadata() {

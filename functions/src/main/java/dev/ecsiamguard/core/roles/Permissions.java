@@ -29,6 +29,7 @@ final class Permissions {
     /** One finding per need the role does not clearly meet, in the needs' order. */
     static List<Finding> gaps(RuleMetadata rule, TaskDefinition td, RoleAnalysisContext ctx,
                               RoleAnalysisContext.Analyzed role, String roleKind, List<Need> needs, String unseen) {
+        // unseen: a lower-case clause (no final period) naming what the answer also depends on but cannot be seen
         List<Finding> findings = new ArrayList<>();
         Map<String, Need> unique = new LinkedHashMap<>();
         needs.forEach(n -> unique.putIfAbsent(n.actions() + " " + n.resource(), n));
@@ -44,11 +45,11 @@ final class Permissions {
                 }
             }
             String who = roleKind + " role " + role.role().name();
-            String note = unseen.isEmpty() ? "" : " " + unseen;
+            String end = unseen.isEmpty() ? "." : "; " + unseen + ".";
             if (!denied.isEmpty()) {
                 findings.add(Finding.of(rule, td.resourceArn(), who + " is not allowed " + String.join(", ", denied)
                                 + " on " + need.resource() + ", which " + need.why() + " of task definition "
-                                + td.displayName() + " needs." + note)
+                                + td.displayName() + " needs" + end)
                         .withFix(statement(denied, need.fixResource())));
             } else if (!missingKeys.isEmpty()) {
                 findings.add(Finding.of(rule, td.resourceArn(), "Whether " + who + " may "
