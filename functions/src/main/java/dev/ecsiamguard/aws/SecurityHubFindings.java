@@ -49,14 +49,20 @@ public final class SecurityHubFindings {
                 : settings.iamRegion().id().startsWith("aws-us-gov") ? "aws-us-gov" : "aws";
         List<Map<String, Object>> all = SecurityHubFormat.findings(report, partition, region, account, now);
         for (int from = 0; from < all.size(); from += BATCH) {
-            send(Json.write(Map.of("Findings", all.subList(from, Math.min(all.size(), from + BATCH)))));
+            String answer = post("/findings/import",
+                    Json.write(Map.of("Findings", all.subList(from, Math.min(all.size(), from + BATCH)))));
+            JsonNode failed = Json.parse(answer).field("FailedCount").orElse(null);
+            if (failed != null && failed.isNumber() && Integer.parseInt(failed.asNumber()) > 0) {
+                throw new IllegalStateException("Security Hub refused " + failed.asNumber() + " findings: " + answer);
+            }
         }
     }
 
-    private void send(String body) {
+    /** One signed JSON call to the Security Hub REST API; the answer's body, or an exception unless HTTP 200. */
+    String post(String path, String body) {
         URI base = settings.endpointFor("securityhub")
                 .orElse(URI.create("https://securityhub." + settings.region().id() + ".amazonaws.com"));
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(base.resolve("/findings/import"))
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(base.resolve(path))
                 .putHeader("Content-Type", "application/json").build();
         SignedRequest signed = signer.sign(r -> r.identity(settings.credentials().resolveCredentials())
                 .request(request).payload(ContentStreamProvider.fromUtf8String(body))
@@ -70,10 +76,7 @@ public final class SecurityHubFindings {
             if (status != 200) {
                 throw new IllegalStateException("Security Hub answered " + status + ": " + text);
             }
-            JsonNode failed = Json.parse(text).field("FailedCount").orElse(null);
-            if (failed != null && failed.isNumber() && Integer.parseInt(failed.asNumber()) > 0) {
-                throw new IllegalStateException("Security Hub refused " + failed.asNumber() + " findings: " + text);
-            }
+            return text;
         } catch (IOException e) {
             throw new UncheckedIOException("Security Hub call failed", e);
         }

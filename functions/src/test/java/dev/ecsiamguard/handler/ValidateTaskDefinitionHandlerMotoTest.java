@@ -183,6 +183,18 @@ class ValidateTaskDefinitionHandlerMotoTest {
     }
 
     @Test
+    void handleRequest_whenSecurityHubEnabled_importsFindingsAndSaysSo() {
+        createRoles(iam, false);
+        register(ecs, EVENT);
+
+        Map<String, Object> result = envHandler(Map.of("SECURITY_HUB_ENABLED", "true"))
+                .handleRequest(event(EVENT), context());
+
+        assertThat(result.get("actions").toString()).contains("sent 1 findings to Security Hub");
+        assertThat(onlyPublishedDetail().field("actions").orElseThrow().asArray()).hasSize(1);
+    }
+
+    @Test
     void handleRequest_whenEventHasOnlyTheFamily_validatesLatestRevisionAndReportsMissingRoles() {
         register(ecs, FAMILY_ONLY);
 
