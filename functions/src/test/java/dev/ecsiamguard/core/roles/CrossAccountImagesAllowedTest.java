@@ -20,7 +20,8 @@ class CrossAccountImagesAllowedTest {
 
     @Test
     void check_whenImageInAnotherAccount_saysRepositoryPolicyMustAllowRole() {
-        var findings = checkExec(RULE, td(container("\"image\":\"210987654321.dkr.ecr.eu-west-1.amazonaws.com/base:1\"")));
+        var findings = checkExec(RULE,
+                td(container("\"image\":\"210987654321.dkr.ecr.eu-west-1.amazonaws.com/base:1\"")));
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.message()).contains("arn:aws:ecr:eu-west-1:210987654321:repository/base", "cannot be seen");

@@ -27,6 +27,7 @@ class ExecutionRoleCanReadEnvironmentFilesTest {
         var findings = checkExec(RULE, TD, allow("arn:aws:s3:::config-bucket/web/*", "s3:GetObject"));
 
         assertThat(findings).singleElement().extracting(Finding::fix).isEqualTo(
-                "{\"Effect\":\"Allow\",\"Action\":\"s3:GetBucketLocation\",\"Resource\":\"arn:aws:s3:::config-bucket\"}");
+                "{\"Effect\":\"Allow\",\"Action\":\"s3:GetBucketLocation\","
+                        + "\"Resource\":\"arn:aws:s3:::config-bucket\"}");
     }
 }

@@ -21,8 +21,8 @@ class ExecutionRoleCanReadParametersTest {
 
     @Test
     void check_whenHierarchicalNameAllowed_passes() {
-        assertThat(checkExec(RULE, withSecret("/prod/web/db"), allow("arn:aws:ssm:eu-west-1:123456789012:parameter/prod/web/*",
-                "ssm:GetParameters"))).isEmpty();
+        assertThat(checkExec(RULE, withSecret("/prod/web/db"),
+                allow("arn:aws:ssm:eu-west-1:123456789012:parameter/prod/web/*", "ssm:GetParameters"))).isEmpty();
     }
 
     @Test
