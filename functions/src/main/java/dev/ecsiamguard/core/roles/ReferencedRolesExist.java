@@ -48,6 +48,14 @@ final class ReferencedRolesExist implements RoleRule {
                     + ", not in the task's account " + ctx.accountIfKnown().get() + ", so ECS cannot use it.")
                     .withFix("Set \"" + kind + "RoleArn\" to a role in account " + ctx.accountIfKnown().get() + "."));
         }
+        if (resolution.status() == RoleResolution.Status.UNKNOWN && !ctx.rolesSkipped()) {
+            return Optional.of(Finding.of(METADATA, td.resourceArn(), "The " + kind + " role " + ref
+                            + " of task definition " + td.displayName() + " could not be checked ("
+                            + resolution.reason() + "), so its permissions are not validated.")
+                    .withSeverity(Severity.INFORMATIONAL)
+                    .withFix("Make role " + ref + " readable by ecs-iam-guard (iam:GetRole, iam:ListRolePolicies, "
+                            + "iam:GetRolePolicy, iam:ListAttachedRolePolicies, iam:GetPolicy, iam:GetPolicyVersion)."));
+        }
         if (resolution.status() != RoleResolution.Status.MISSING) {
             return Optional.empty();
         }

@@ -20,9 +20,16 @@ public final class RoleAnalysisContext {
     private final Map<String, String> tags;
     private final PolicyEvaluator executionEvaluator;
     private final PolicyEvaluator taskEvaluator;
+    private final boolean rolesSkipped;
 
     public RoleAnalysisContext(String partition, String region, String account, RoleResolution execution,
                                RoleResolution task, Map<String, String> tags) {
+        this(partition, region, account, execution, task, tags, false);
+    }
+
+    private RoleAnalysisContext(String partition, String region, String account, RoleResolution execution,
+                                RoleResolution task, Map<String, String> tags, boolean rolesSkipped) {
+        this.rolesSkipped = rolesSkipped;
         this.partition = partition == null || partition.isBlank() ? "aws" : partition;
         this.region = region;
         this.account = account;
@@ -50,7 +57,12 @@ public final class RoleAnalysisContext {
                 .or(() -> ArnParts.field(td.executionRoleArn(), 1))
                 .or(() -> ArnParts.field(td.taskRoleArn(), 1))
                 .orElse("aws");
-        return new RoleAnalysisContext(partition, region, account, exec, task, tags);
+        return new RoleAnalysisContext(partition, region, account, exec, task, tags, lookup == RoleLookup.SKIPPED);
+    }
+
+    /** True when role checks were skipped on purpose (offline, no role source), so unknown roles are expected. */
+    public boolean rolesSkipped() {
+        return rolesSkipped;
     }
 
     public String partition() {

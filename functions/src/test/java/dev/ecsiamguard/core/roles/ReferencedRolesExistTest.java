@@ -43,6 +43,18 @@ class ReferencedRolesExistTest {
     }
 
     @Test
+    void check_whenRoleCouldNotBeRead_reportsInformational() {
+        RoleLookup unreadable = name -> RoleResolution.unknown("AccessDenied on iam:GetRole");
+
+        var findings = RULE.check(TD, RoleAnalysisContext.resolve(TD, unreadable, "123456789012", null, Map.of()));
+
+        assertThat(findings).hasSize(2).allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(dev.ecsiamguard.core.Severity.INFORMATIONAL);
+            assertThat(f.message()).contains("could not be checked", "AccessDenied");
+        });
+    }
+
+    @Test
     void check_whenLookupSkipped_staysSilent() {
         var ctx = RoleAnalysisContext.resolve(TD, RoleLookup.SKIPPED, "123456789012", null, Map.of());
 
