@@ -88,6 +88,14 @@ final class DemoReport {
         out.println("    ok" + (applied.isEmpty() ? ", nothing to change" : ", " + applied.size() + " change(s)"));
         applied.forEach(c -> out.println("      + " + text(c)));
         list(result.get("notes")).forEach(n -> out.println("      ! " + text(n.asObject().get("message"))));
+        JsonNode report = result.get("report");
+        if (report != null && report.isObject()) {
+            out.println("      passed            " + text(result.get("passed")) + " (threshold "
+                    + text(report.asObject().get("threshold")) + ")");
+            list(report.asObject().get("findings")).forEach(f -> out.println("      - "
+                    + text(f.asObject().get("severity")) + " " + text(f.asObject().get("ruleId")) + ": "
+                    + text(f.asObject().get("message"))));
+        }
         result.forEach((key, value) -> {
             if (value.isString() && !key.equals("status") && !text(value).isEmpty()) {
                 out.printf("      %-17s %s%n", key, text(value));

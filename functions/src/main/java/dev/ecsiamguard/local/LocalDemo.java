@@ -135,9 +135,15 @@ public final class LocalDemo {
         }
     }
 
-    // The sample events record something a user did (created a repository); do it in moto before delivering.
+    // The sample events record something a user did (created a repository, registered a task definition); do it in
+    // moto before delivering.
     private void actAsTheUser(JsonNode event) {
         JsonNode detail = event.field("detail").orElse(null);
+        if (detail != null && "RegisterTaskDefinition".equals(text(detail, "eventName"))
+                && detail.field("errorCode").isEmpty()) {
+            registerTaskDefinition(detail);
+            return;
+        }
         if (detail == null || !"CreateRepository".equals(text(detail, "eventName"))
                 || detail.field("errorCode").isPresent()) {
             return;
@@ -153,6 +159,20 @@ public final class LocalDemo {
             clients.ecr().createRepository(r -> r.repositoryName(name).tags(tags));
         } catch (RuntimeException invalidOrExisting) {
             // an invalid name is what the event tests; an existing repository was created by an earlier event
+        }
+    }
+
+    // Registers the revision the event describes; the roles are whatever exists (the provisioning events before it
+    // created those of payments-api), so missing roles show up as findings.
+    private void registerTaskDefinition(JsonNode detail) {
+        JsonNode request = detail.field("requestParameters").filter(JsonNode::isObject).orElse(null);
+        if (request == null || request.field("containerDefinitions").isEmpty()) {
+            return;
+        }
+        try {
+            clients.ecs().registerTaskDefinition(TaskDefinitionRequests.fromCloudTrail(request));
+        } catch (RuntimeException invalid) {
+            // what the event tests is an invalid request: the function rejects it without this revision
         }
     }
 

@@ -1,0 +1,92 @@
+package dev.ecsiamguard.app;
+
+import dev.ecsiamguard.aws.AccountRoleLookup;
+import dev.ecsiamguard.aws.AwsClients;
+import dev.ecsiamguard.aws.EventPublisher;
+import dev.ecsiamguard.aws.SecurityHubFindings;
+import dev.ecsiamguard.aws.TaskDefinitions;
+import dev.ecsiamguard.core.Report;
+import dev.ecsiamguard.core.ReportJson;
+import dev.ecsiamguard.core.json.Json;
+import dev.ecsiamguard.core.taskdef.TaskDefinition;
+import dev.ecsiamguard.core.taskdef.TaskDefinitionContext;
+import dev.ecsiamguard.core.validation.TaskDefinitionValidator;
+import dev.ecsiamguard.event.TaskDefinitionRegistered;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * Validates one newly registered revision: describe it, load its roles, run the catalogue, then publish the report,
+ * optionally send it to Security Hub, and in enforce mode mark (or deregister) a revision that fails.
+ */
+public final class TaskDefinitionValidation {
+
+    public static final String DETAIL_TYPE = "Task Definition Validated";
+    public static final String COMPLIANCE_TAG = "ecs-iam-guard:compliance";
+
+    private final ValidationConfig config;
+    private final TaskDefinitions taskDefinitions;
+    private final IamClient iam;
+    private final EventPublisher publisher;
+    private final Optional<SecurityHubFindings> securityHub;
+    private final Clock clock;
+
+    public TaskDefinitionValidation(ValidationConfig config, AwsClients clients) {
+        this(config, new TaskDefinitions(clients.ecs()), clients.iam(),
+                new EventPublisher(clients.eventBridge(), config.busName()),
+                config.securityHubEnabled() ? Optional.of(new SecurityHubFindings(clients.settings()))
+                        : Optional.empty(), Clock.systemUTC());
+    }
+
+    TaskDefinitionValidation(ValidationConfig config, TaskDefinitions taskDefinitions, IamClient iam,
+                             EventPublisher publisher, Optional<SecurityHubFindings> securityHub, Clock clock) {
+        this.config = config;
+        this.taskDefinitions = taskDefinitions;
+        this.iam = iam;
+        this.publisher = publisher;
+        this.securityHub = securityHub;
+        this.clock = clock;
+    }
+
+    public ValidationResult validate(TaskDefinitionRegistered event) {
+        String mode = config.mode().name().toLowerCase(java.util.Locale.ROOT);
+        Optional<TaskDefinitions.Described> described = taskDefinitions.describe(event.describeTarget());
+        if (described.isEmpty()) {
+            return ValidationResult.gone(event.describeTarget(), mode);
+        }
+        TaskDefinition td = described.get().definition();
+        TaskDefinitionContext context = TaskDefinitionContext.defaults().withAccountId(event.account())
+                .withAllowedImageRegistries(config.allowedImageRegistries());
+        Report report = new TaskDefinitionValidator(context, event.region())
+                .validate(td, new AccountRoleLookup(iam, event.account()), described.get().tags());
+        boolean passed = report.passed(config.threshold());
+        List<String> actions = new ArrayList<>();
+        if (config.enforcing() && !passed && "ACTIVE".equals(described.get().status())) {
+            taskDefinitions.tag(td.arn(), COMPLIANCE_TAG, "NON_COMPLIANT");
+            actions.add("tagged " + COMPLIANCE_TAG + "=NON_COMPLIANT");
+            if (config.deregisterNonCompliant()) {
+                taskDefinitions.deregister(td.arn());
+                actions.add("deregistered");
+            }
+        }
+        securityHub.ifPresent(hub -> {
+            hub.importFindings(report, event.account(), event.region(), clock.instant());
+            actions.add("sent " + report.findings().size() + " findings to Security Hub");
+        });
+        Map<String, Object> reportMap = ReportJson.toMap(report, config.threshold());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("taskDefinitionArn", td.arn());
+        detail.put("family", td.family());
+        detail.put("revision", td.revision());
+        detail.put("mode", mode);
+        detail.put("actions", actions);
+        detail.putAll(reportMap);
+        publisher.publish(DETAIL_TYPE, Json.write(detail), td.arn());
+        return new ValidationResult("ok", td.arn(), mode, passed, reportMap, actions, "");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.ecsiamguard.app;
+
+import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.taskdef.TaskDefinitionContext;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How the validation function behaves, read once from its environment: report only or enforce, the severity that
+ * fails a revision, whether enforcement deregisters, whether findings go to Security Hub, allowed registries.
+ */
+public record ValidationConfig(Mode mode, Severity threshold, boolean deregisterNonCompliant,
+                               boolean securityHubEnabled, List<String> allowedImageRegistries, String busName) {
+
+    /** audit reports only; enforce also tags (and optionally deregisters) a revision that fails. */
+    public enum Mode { AUDIT, ENFORCE }
+
+    public ValidationConfig {
+        allowedImageRegistries = List.copyOf(allowedImageRegistries);
+    }
+
+    public static ValidationConfig fromEnvironment(Map<String, String> env) {
+        String mode = value(env, "MODE", "audit").toUpperCase(Locale.ROOT);
+        if (!mode.equals("AUDIT") && !mode.equals("ENFORCE")) {
+            throw new IllegalArgumentException("MODE is `" + env.get("MODE") + "`: expected audit or enforce");
+        }
+        String registries = value(env, "ALLOWED_IMAGE_REGISTRIES", "");
+        return new ValidationConfig(Mode.valueOf(mode), Severity.parse(value(env, "SEVERITY_THRESHOLD", "HIGH")),
+                flag(env, "DEREGISTER_NONCOMPLIANT"), flag(env, "SECURITY_HUB_ENABLED"),
+                registries.isEmpty() ? TaskDefinitionContext.DEFAULT_IMAGE_REGISTRIES
+                        : Arrays.stream(registries.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                value(env, "EVENT_BUS_NAME", "ecs-iam-guard"));
+    }
+
+    public boolean enforcing() {
+        return mode == Mode.ENFORCE;
+    }
+
+    private static boolean flag(Map<String, String> env, String key) {
+        String v = value(env, key, "false").toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException(key + " is `" + env.get(key) + "`: expected true or false");
+        }
+        return v.equals("true");
+    }
+
+    private static String value(Map<String, String> env, String key, String fallback) {
+        String v = env.get(key);
+        return v == null || v.isBlank() ? fallback : v.strip();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.ecsiamguard.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.ecsiamguard.app.TaskDefinitionValidation;
+import dev.ecsiamguard.app.ValidationConfig;
+import dev.ecsiamguard.app.ValidationResult;
+import dev.ecsiamguard.aws.AwsClients;
+import dev.ecsiamguard.aws.AwsSettings;
+import dev.ecsiamguard.event.CloudTrailCall;
+import dev.ecsiamguard.event.InvalidEventException;
+import dev.ecsiamguard.event.TaskDefinitionRegistered;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * On CloudTrail `ecs:RegisterTaskDefinition`: validate the new revision and its roles, publish the report, and in
+ * enforce mode mark a failing revision. Invalid input gives a `rejected` result; AWS failures are thrown so that
+ * EventBridge's asynchronous retries and the dead-letter queue take over.
+ */
+public final class ValidateTaskDefinitionHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+
+    private final TaskDefinitionValidation validation;
+
+    public ValidateTaskDefinitionHandler() {
+        this(System.getenv());
+    }
+
+    public ValidateTaskDefinitionHandler(Map<String, String> env) {
+        this(new TaskDefinitionValidation(ValidationConfig.fromEnvironment(env),
+                new AwsClients(AwsSettings.fromEnvironment(env))));
+    }
+
+    ValidateTaskDefinitionHandler(TaskDefinitionValidation validation) {
+        this.validation = Objects.requireNonNull(validation, "validation");
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        ValidationResult result;
+        String reference = null;
+        try {
+            TaskDefinitionRegistered registered = TaskDefinitionRegistered.from(CloudTrailCall.from(event));
+            reference = registered.describeTarget();
+            result = validation.validate(registered);
+        } catch (InvalidEventException e) {
+            result = ValidationResult.rejected(reference, e.getMessage());
+        }
+        String level = "ok".equals(result.status()) ? (Boolean.TRUE.equals(result.passed()) ? "INFO" : "WARN")
+                : "WARN";
+        LogLine.write(context, level, "validate-task-definition", result.toMap());
+        return result.toMap();
+    }
+}
