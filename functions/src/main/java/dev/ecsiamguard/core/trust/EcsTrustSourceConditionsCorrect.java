@@ -26,17 +26,21 @@ final class EcsTrustSourceConditionsCorrect implements TrustRule {
     public List<Finding> check(TrustedRole role) {
         List<Finding> out = new ArrayList<>();
         for (TrustGrant grant : role.ecsTasksGrants()) {
+            List<String> problems = new ArrayList<>();
             for (ConditionClause clause : grant.conditions()) {
                 boolean account = clause.isOn("aws:SourceAccount");
                 if (!account && !clause.isOn("aws:SourceArn")) {
                     continue;
                 }
                 for (String value : clause.values()) {
-                    problem(clause, value, account, role.account()).ifPresent(why -> out.add(Finding.of(METADATA,
-                            role.roleArn(), "Role " + role.roleArn() + " trusts " + TrustedRole.ECS_TASKS + " with "
-                                    + clause.operatorText() + " " + clause.key() + " `" + value + "`, " + why + ".")
-                            .withFix(EcsTrustHasConfusedDeputyConditions.fix(role))));
+                    problem(clause, value, account, role.account()).ifPresent(why -> problems.add(
+                            clause.operatorText() + " " + clause.key() + " `" + value + "` " + why));
                 }
+            }
+            if (!problems.isEmpty()) {
+                out.add(Finding.of(METADATA, role.roleArn(), "Role " + role.roleArn() + " trusts "
+                        + TrustedRole.ECS_TASKS + " with " + String.join("; ", problems) + ".")
+                        .withFix(EcsTrustHasConfusedDeputyConditions.fix(role)));
             }
         }
         return out;
@@ -48,23 +52,23 @@ final class EcsTrustSourceConditionsCorrect implements TrustRule {
             return Optional.empty();
         }
         if (clause.operator().negated()) {
-            return Optional.of("a negated operator that lets every other source in");
+            return Optional.of("uses a negated operator that lets every other source in");
         }
         if (value.equals("*")) {
-            return Optional.of("which matches every source");
+            return Optional.of("matches every source");
         }
         if (clause.hasWildcardWithoutLikeOperator()) {
-            return Optional.of("a wildcard under an operator that takes it literally, so ECS can never assume it");
+            return Optional.of("has a wildcard the operator takes literally, so ECS can never assume the role");
         }
         String account = isAccount ? value : part(value, 4);
         if (!isAccount && !value.startsWith("arn:") || !isAccount && !part(value, 2).equals("ecs")) {
-            return Optional.of("which is not an ECS ARN");
+            return Optional.of("is not an ECS ARN");
         }
         if (account.contains("*")) {
-            return Optional.of("which matches any account");
+            return Optional.of("matches any account");
         }
         if (ownAccount.isPresent() && !ownAccount.get().equals(account)) {
-            return Optional.of("which names another account");
+            return Optional.of("names another account");
         }
         return Optional.empty();
     }
