@@ -14,6 +14,7 @@ import dev.ecsiamguard.event.CloudTrailCall;
 import dev.ecsiamguard.event.GitHubOidcEvent;
 import dev.ecsiamguard.event.InvalidEventException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -62,8 +63,9 @@ public final class GitHubOidcHandler implements RequestHandler<ScheduledEvent, M
     static Supplier<GitHubOidcService> configured(Map<String, String> env) {
         try {
             ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
+            String region = env.getOrDefault("DEPLOY_REGION", "");
             GitHubDeployments deployments = GitHubDeployments.parse(env.get(GitHubDeployments.VARIABLE),
-                    config.clusterName());
+                    config.clusterName(), region.isBlank() ? Optional.empty() : Optional.of(region.trim()));
             GitHubOidcService oidc = new GitHubOidcService(config, deployments,
                     new AwsClients(AwsSettings.fromEnvironment(env)), env.getOrDefault("EVENT_BUS_NAME",
                     "ecs-iam-guard"));

@@ -30,8 +30,8 @@ public record GitHubDeployments(List<GitHubDeployment> all) {
         return new GitHubDeployments(List.of());
     }
 
-    /** Parses the variable's text; blank means no deployments. */
-    public static GitHubDeployments parse(String text, String defaultCluster) {
+    /** Parses the variable's text; blank means no deployments. Defaults: the cluster and region of the stack. */
+    public static GitHubDeployments parse(String text, String defaultCluster, Optional<String> defaultRegion) {
         if (text == null || text.isBlank()) {
             return none();
         }
@@ -47,7 +47,7 @@ public record GitHubDeployments(List<GitHubDeployment> all) {
         List<GitHubDeployment> out = new ArrayList<>();
         int index = 0;
         for (JsonNode item : root.asArray()) {
-            out.add(deployment(item, VARIABLE + "[" + index++ + "]", defaultCluster));
+            out.add(deployment(item, VARIABLE + "[" + index++ + "]", defaultCluster, defaultRegion));
         }
         return new GitHubDeployments(out);
     }
@@ -63,7 +63,8 @@ public record GitHubDeployments(List<GitHubDeployment> all) {
         return owners;
     }
 
-    private static GitHubDeployment deployment(JsonNode node, String where, String defaultCluster) {
+    private static GitHubDeployment deployment(JsonNode node, String where, String defaultCluster,
+                                               Optional<String> defaultRegion) {
         if (!node.isObject()) {
             throw new IllegalArgumentException(where + " must be a JSON object");
         }
@@ -86,7 +87,8 @@ public record GitHubDeployments(List<GitHubDeployment> all) {
                 list(fields, "branches", where), list(fields, "environments", where),
                 bool(fields, "allowPullRequests", where), text(fields, "ecrRepository", where).orElse(service),
                 text(fields, "cluster", where).orElse(defaultCluster),
-                text(fields, "ecsService", where).orElse(service), text(fields, "region", where),
+                text(fields, "ecsService", where).orElse(service),
+                text(fields, "region", where).or(() -> defaultRegion),
                 bool(fields, "production", where));
     }
 
