@@ -51,8 +51,8 @@ public sealed interface GitHubOidcEvent {
         if (source.equals("sts.amazonaws.com") && name.equals("AssumeRoleWithWebIdentity")) {
             return assumed(call.require(source, name));
         }
-        throw new InvalidEventException("event is `" + source + ":" + name + "`: expected iam CreateOpenIDConnectProvider,"
-                + " " + String.join("/", ROLE_CHANGES) + " or sts AssumeRoleWithWebIdentity");
+        throw new InvalidEventException("event is `" + source + ":" + name + "`: expected iam "
+                + "CreateOpenIDConnectProvider, " + String.join("/", ROLE_CHANGES) + " or sts AssumeRoleWithWebIdentity");
     }
 
     private static RoleAssumed assumed(CloudTrailCall call) {

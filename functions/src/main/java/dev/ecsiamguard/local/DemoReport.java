@@ -49,7 +49,8 @@ final class DemoReport {
         succeeded++;
         List<JsonNode> applied = list(result.get("changes"));
         changes += applied.size();
-        out.println("    " + status + (applied.isEmpty() ? ", nothing to change" : ", " + applied.size() + " change(s)"));
+        out.println("    " + status + (applied.isEmpty() ? ", nothing to change"
+                : ", " + applied.size() + " change(s)"));
         JsonNode findings = result.get("report") == null ? null : result.get("report").asObject().get("findings");
         list(findings).forEach(f -> out.println("      ! " + text(f.asObject().get("ruleId")) + " "
                 + text(f.asObject().get("severity")) + ": " + text(f.asObject().get("message"))));

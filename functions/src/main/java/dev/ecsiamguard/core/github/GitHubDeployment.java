@@ -21,7 +21,8 @@ public record GitHubDeployment(String service, String owner, String repository, 
     // A git ref component: no wildcard, space, `:`, `~`, `^`, `?`, `*`, `[`, `\`, no `..`, not ending in `/` or `.`.
     private static final Pattern BRANCH = Pattern.compile("[^\\s:~^?*\\[\\\\]{1,255}");
     private static final Pattern ENVIRONMENT = Pattern.compile("[^\\s:*?'\"`,;\\\\/]{1,255}");
-    private static final Pattern ECR = Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
+    private static final Pattern ECR = Pattern.compile(
+            "(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
 

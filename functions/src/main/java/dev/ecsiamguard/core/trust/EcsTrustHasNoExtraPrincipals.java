@@ -11,7 +11,8 @@ final class EcsTrustHasNoExtraPrincipals implements TrustRule {
 
     static final RuleMetadata METADATA = new RuleMetadata("TRUST-EXTRA-PRINCIPALS", Severity.MEDIUM,
             "ECS task role is trusted by ECS tasks only",
-            "Remove every principal but {\"Service\": \"ecs-tasks.amazonaws.com\"}; give other services their own role.");
+            "Remove every principal but {\"Service\": \"ecs-tasks.amazonaws.com\"}; give other services their own"
+                    + " role.");
 
     @Override
     public RuleMetadata metadata() {

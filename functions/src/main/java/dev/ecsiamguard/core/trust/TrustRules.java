@@ -5,7 +5,7 @@ import dev.ecsiamguard.core.RuleError;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The trust-policy rules (catalog 9.2 EXEC-TRUST and 9.4), listed explicitly; one failing rule never stops the rest. */
+/** The trust-policy rules (catalog 9.2 EXEC-TRUST and 9.4), listed explicitly; a failing rule never stops the rest. */
 public final class TrustRules {
 
     public static final List<TrustRule> ALL = List.of(new TrustPolicyNotPublic(),

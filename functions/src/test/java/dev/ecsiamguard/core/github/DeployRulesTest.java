@@ -15,7 +15,8 @@ class DeployRulesTest {
 
     private static final String ROLE = "arn:aws:iam::123456789012:role/ecs-iam-guard/ecs-payments-api-github-deploy";
     private static final String EXEC = "arn:aws:iam::123456789012:role/ecs-iam-guard/ecs-payments-api-execution-role";
-    private static final String ONLY_ECS = "'Condition':{'StringEquals':{'iam:PassedToService':'ecs-tasks.amazonaws.com'}}";
+    private static final String ONLY_ECS =
+            "'Condition':{'StringEquals':{'iam:PassedToService':'ecs-tasks.amazonaws.com'}}";
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
@@ -35,7 +36,8 @@ class DeployRulesTest {
                 + "{'Effect':'Deny','Action':'iam:PassRole','NotResource':'EXEC'}; ",
         "ecs star; {'Effect':'Allow','Action':'ecs:*','Resource':'arn:aws:ecs:eu-west-1:123456789012:service/c/s'};"
                 + " DEPLOY-ECS-SCOPE:MEDIUM|DEPLOY-EXEC-COMMAND:MEDIUM",
-        "any service; {'Effect':'Allow','Action':'ecs:UpdateService','Resource':'arn:aws:ecs:*:123456789012:service/*'};"
+        "any service; {'Effect':'Allow','Action':'ecs:UpdateService',"
+                + "'Resource':'arn:aws:ecs:*:123456789012:service/*'};"
                 + " DEPLOY-ECS-SCOPE:MEDIUM",
         "own service; {'Effect':'Allow','Action':'ecs:UpdateService',"
                 + "'Resource':'arn:aws:ecs:eu-west-1:123456789012:service/ecs-dev/payments-api'}; ",

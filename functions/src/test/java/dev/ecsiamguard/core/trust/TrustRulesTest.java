@@ -23,14 +23,16 @@ class TrustRulesTest {
         "documented; {'Effect':'Allow',ECS,GOOD}; true; ",
         "no conditions; {'Effect':'Allow',ECS}; true; TRUST-CONFUSED-DEPUTY:MEDIUM",
         "other account; {'Effect':'Allow',ECS,'Condition':{'StringEquals':{'aws:SourceAccount':'999999999999'},"
-                + "'ArnLike':{'aws:SourceArn':'arn:aws:ecs:us-east-1:999999999999:*'}}}; true; TRUST-SOURCEARN-WRONG:HIGH",
+                + "'ArnLike':{'aws:SourceArn':'arn:aws:ecs:us-east-1:999999999999:*'}}}; true;"
+                + " TRUST-SOURCEARN-WRONG:HIGH",
         "not ecs; {'Effect':'Allow',ECS,'Condition':{'StringEquals':{'aws:SourceAccount':'123456789012'},"
                 + "'ArnLike':{'aws:SourceArn':'arn:aws:lambda:us-east-1:123456789012:*'}}}; true;"
                 + " TRUST-SOURCEARN-WRONG:HIGH",
         "star in equals; {'Effect':'Allow',ECS,'Condition':{'StringEquals':{'aws:SourceAccount':'123456789012',"
                 + "'aws:SourceArn':'arn:aws:ecs:us-east-1:123456789012:*'}}}; true; TRUST-SOURCEARN-WRONG:HIGH",
         "public; {'Effect':'Allow','Principal':'*','Action':'sts:AssumeRole'}; false; TRUST-PUBLIC:CRITICAL",
-        "public aws; {'Effect':'Allow','Principal':{'AWS':'*'},'Action':'sts:AssumeRole'}; false; TRUST-PUBLIC:CRITICAL",
+        "public aws; {'Effect':'Allow','Principal':{'AWS':'*'},'Action':'sts:AssumeRole'}; false;"
+                + " TRUST-PUBLIC:CRITICAL",
         "cross account; {'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::999999999999:root'},"
                 + "'Action':'sts:AssumeRole'}; false; TRUST-XACCOUNT-NO-EXTID:HIGH",
         "cross account with id; {'Effect':'Allow','Principal':{'AWS':'999999999999'},'Action':'sts:AssumeRole',"
