@@ -52,7 +52,8 @@ public sealed interface GitHubOidcEvent {
             return assumed(call.require(source, name));
         }
         throw new InvalidEventException("event is `" + source + ":" + name + "`: expected iam "
-                + "CreateOpenIDConnectProvider, " + String.join("/", ROLE_CHANGES) + " or sts AssumeRoleWithWebIdentity");
+                + "CreateOpenIDConnectProvider, " + String.join("/", ROLE_CHANGES)
+                + " or sts AssumeRoleWithWebIdentity");
     }
 
     private static RoleAssumed assumed(CloudTrailCall call) {
