@@ -1,9 +1,11 @@
 package dev.ecsiamguard.event;
 
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.ecsiamguard.core.github.GitHubOidc;
 import dev.ecsiamguard.core.github.GitHubSubject;
 import dev.ecsiamguard.core.github.RoleUse;
 import java.util.List;
+import java.util.Map;
 
 /** The CloudTrail calls the GitHub OIDC function acts on, each parsed to what it needs; anything else is refused. */
 public sealed interface GitHubOidcEvent {
@@ -24,6 +26,32 @@ public sealed interface GitHubOidcEvent {
 
     /** GitHub's provider assumed a role: compare the subject with the configuration and re-check the role. */
     record RoleAssumed(String account, String region, RoleUse use) implements GitHubOidcEvent {
+    }
+
+    /** The detail-type of an on-demand request put on the application's bus (source `ecs-iam-guard.on-demand`). */
+    String REQUEST = "GitHub OIDC Requested";
+
+    /**
+     * Either an on-demand request (`{"action": "provision"}` or `{"action": "check", "roleName": "..."}`) or a
+     * CloudTrail call.
+     */
+    static GitHubOidcEvent from(ScheduledEvent event) {
+        if (event == null || !REQUEST.equals(event.getDetailType())) {
+            return from(CloudTrailCall.from(event));
+        }
+        Map<String, Object> detail = event.getDetail() == null ? Map.of() : event.getDetail();
+        String account = String.valueOf(event.getAccount());
+        String region = String.valueOf(event.getRegion());
+        Object action = detail.get("action");
+        if ("provision".equals(action)) {
+            return new ProviderCreated(account, region, GitHubOidc.URL);
+        }
+        if ("check".equals(action) && detail.get("roleName") instanceof String role
+                && role.matches("[\\w+=,.@-]{1,64}")) {
+            return new RoleChanged(account, region, role, "on-demand");
+        }
+        throw new InvalidEventException("request detail must be {\"action\": \"provision\"} or {\"action\": \"check\", "
+                + "\"roleName\": \"<IAM role name>\"}, got " + detail);
     }
 
     static GitHubOidcEvent from(CloudTrailCall call) {

@@ -10,7 +10,6 @@ import dev.ecsiamguard.aws.AwsSettings;
 import dev.ecsiamguard.core.github.GitHubDeployments;
 import dev.ecsiamguard.core.provision.AccountScope;
 import dev.ecsiamguard.core.provision.ProvisioningConfig;
-import dev.ecsiamguard.event.CloudTrailCall;
 import dev.ecsiamguard.event.GitHubOidcEvent;
 import dev.ecsiamguard.event.InvalidEventException;
 import java.util.Map;
@@ -42,7 +41,7 @@ public final class GitHubOidcHandler implements RequestHandler<ScheduledEvent, M
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         GitHubOidcResult result;
         try {
-            GitHubOidcEvent parsed = GitHubOidcEvent.from(CloudTrailCall.from(event));
+            GitHubOidcEvent parsed = GitHubOidcEvent.from(event);
             AccountScope scope = AccountScope.of(parsed.account(), parsed.region());
             GitHubOidcService oidc = service.get();
             if (parsed instanceof GitHubOidcEvent.ProviderCreated) {

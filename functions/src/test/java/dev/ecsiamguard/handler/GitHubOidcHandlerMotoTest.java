@@ -177,6 +177,19 @@ class GitHubOidcHandlerMotoTest {
     }
 
     @Test
+    void handleRequest_whenRequestedOnDemand_provisionsThenChecksTheRole() {
+        Map<String, Object> provisioned = handler(DEPLOYMENTS).handleRequest(
+                event("events/on-demand/github-provision.json"), context());
+        Map<String, Object> checked = handler(DEPLOYMENTS).handleRequest(
+                event("events/on-demand/github-check-role.json"), context());
+
+        assertThat(provisioned).containsEntry("status", "provisioned");
+        assertThat(provisioned.get("changes").toString()).contains("create OIDC provider", "create role " + ROLE);
+        assertThat(checked).containsEntry("status", "checked");
+        assertThat(findings(checked)).isEmpty();
+    }
+
+    @Test
     void handleRequest_whenRoleDoesNotTrustGitHub_skipsIt() {
         iam.createRole(r -> r.roleName("legacy-github-deploy").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
                 + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},"
@@ -191,14 +204,16 @@ class GitHubOidcHandlerMotoTest {
 
     @Test
     void handleRequest_whenInputInvalid_rejectsWithoutAnyCall() {
+        GitHubOidcHandler handler = handler(DEPLOYMENTS);
         for (String file : List.of("events/invalid/iam-create-open-id-connect-provider-gitlab.json",
+                "events/invalid/github-request-unknown-action.json",
                 "events/invalid/iam-create-open-id-connect-provider-failed-call.json",
                 "events/invalid/iam-put-role-policy-missing-role-name.json",
                 "events/invalid/sts-assume-role-with-web-identity-malformed-subject.json",
                 "events/invalid/sts-assume-role-with-web-identity-other-provider.json",
                 "events/invalid/not-cloudtrail.json")) {
             recorder.clear();
-            Map<String, Object> result = handler(DEPLOYMENTS).handleRequest(event(file), context());
+            Map<String, Object> result = handler.handleRequest(event(file), context());
 
             assertThat(result).as(file).containsEntry("status", "rejected");
             assertThat((String) result.get("error")).as(file).isNotBlank();

@@ -23,9 +23,9 @@ class SamTemplateTest {
 
         List<Map<String, Object>> patterns = template.eventPatterns("GitHubOidcFunction");
 
-        assertThat(patterns).hasSize(2);
+        assertThat(patterns).hasSize(3);
         assertThat(patterns).extracting(p -> p.get("source")).containsExactlyInAnyOrder(List.of("aws.iam"),
-                List.of("aws.sts"));
+                List.of("ecs-iam-guard.on-demand"), List.of("aws.sts"));
         assertThat(template.eventPatterns("ProvisionOnRepositoryFunction")).hasSize(1);
     }
 
@@ -39,6 +39,8 @@ class SamTemplateTest {
         "cloudtrail/sts-assume-role-with-web-identity.json, GitHubOidcFunction",
         "cloudtrail/sts-assume-role-with-web-identity-other-org.json, GitHubOidcFunction",
         "cloudtrail/ecr-create-repository.json, ProvisionOnRepositoryFunction",
+        "on-demand/github-provision.json, GitHubOidcFunction",
+        "on-demand/github-check-role.json, GitHubOidcFunction",
         "invalid/sts-assume-role-with-web-identity-other-provider.json, none"})
     void eventPatterns_whenSampleEvent_routesToTheRightFunction(String file, String expected) throws Exception {
         SamTemplate template = SamTemplate.load(TEMPLATE, Map.of(), "us-east-1");
