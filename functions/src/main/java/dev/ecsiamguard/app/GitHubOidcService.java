@@ -91,7 +91,7 @@ public final class GitHubOidcService {
     public GitHubOidcResult checkRole(String roleName, AccountScope scope) {
         RoleState role = checker.read(roleName);
         if (!role.exists()) {
-            return GitHubOidcResult.skipped("check", roleName, "role `" + roleName + "` no longer exists");
+            return GitHubOidcResult.skipped("check", roleName, "role `" + roleName + "` does not exist");
         }
         Optional<Report> report = checker.check(role, scope);
         if (report.isEmpty()) {
