@@ -1,6 +1,7 @@
 package dev.ecsiamguard.app;
 
 import dev.ecsiamguard.aws.AwsClients;
+import dev.ecsiamguard.aws.AwsSettings;
 import dev.ecsiamguard.aws.Backoff;
 import dev.ecsiamguard.aws.EventPublisher;
 import dev.ecsiamguard.aws.IamPolicies;
@@ -29,8 +30,10 @@ import dev.ecsiamguard.core.provision.RoleState;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -60,6 +63,28 @@ public final class GitHubOidcService {
         this.providers = new OidcProviders(clients.iam());
         this.checker = new GitHubRoles(config, deployments, roles, new IamPolicies(clients.iam()));
         this.publisher = new EventPublisher(clients.eventBridge(), busName);
+    }
+
+    /**
+     * Builds the service from the function's environment. A configuration error does not fail here: it surfaces on
+     * every invocation as a rejection naming the field, before any AWS call.
+     */
+    public static Supplier<GitHubOidcService> fromEnvironment(Map<String, String> env) {
+        try {
+            ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
+            String region = env.getOrDefault("DEPLOY_REGION", "");
+            GitHubDeployments deployments = GitHubDeployments.parse(env.get(GitHubDeployments.VARIABLE),
+                    config.clusterName(), region.isBlank() ? Optional.empty() : Optional.of(region.trim()));
+            GitHubOidcService service = new GitHubOidcService(config, deployments,
+                    new AwsClients(AwsSettings.fromEnvironment(env)), env.getOrDefault("EVENT_BUS_NAME",
+                    "ecs-iam-guard"));
+            return () -> service;
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            return () -> {
+                throw new IllegalArgumentException(message);
+            };
+        }
     }
 
     /** Ensures GitHub's provider (created only if absent) and every configured deploy role. */

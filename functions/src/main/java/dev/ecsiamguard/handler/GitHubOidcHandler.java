@@ -5,15 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.ecsiamguard.app.GitHubOidcResult;
 import dev.ecsiamguard.app.GitHubOidcService;
-import dev.ecsiamguard.aws.AwsClients;
-import dev.ecsiamguard.aws.AwsSettings;
-import dev.ecsiamguard.core.github.GitHubDeployments;
 import dev.ecsiamguard.core.provision.AccountScope;
-import dev.ecsiamguard.core.provision.ProvisioningConfig;
 import dev.ecsiamguard.event.GitHubOidcEvent;
 import dev.ecsiamguard.event.InvalidEventException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +25,7 @@ public final class GitHubOidcHandler implements RequestHandler<ScheduledEvent, M
     }
 
     public GitHubOidcHandler(Map<String, String> env) {
-        this(configured(env));
+        this(GitHubOidcService.fromEnvironment(env));
     }
 
     GitHubOidcHandler(Supplier<GitHubOidcService> service) {
@@ -56,24 +51,5 @@ public final class GitHubOidcHandler implements RequestHandler<ScheduledEvent, M
         }
         LogLine.write(context, result.status().equals("rejected") ? "WARN" : "INFO", "github-oidc", result.toMap());
         return result.toMap();
-    }
-
-    /** Configuration errors surface on every invocation as a rejection naming the field, before any AWS call. */
-    static Supplier<GitHubOidcService> configured(Map<String, String> env) {
-        try {
-            ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-            String region = env.getOrDefault("DEPLOY_REGION", "");
-            GitHubDeployments deployments = GitHubDeployments.parse(env.get(GitHubDeployments.VARIABLE),
-                    config.clusterName(), region.isBlank() ? Optional.empty() : Optional.of(region.trim()));
-            GitHubOidcService oidc = new GitHubOidcService(config, deployments,
-                    new AwsClients(AwsSettings.fromEnvironment(env)), env.getOrDefault("EVENT_BUS_NAME",
-                    "ecs-iam-guard"));
-            return () -> oidc;
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            return () -> {
-                throw new IllegalArgumentException(message);
-            };
-        }
     }
 }
