@@ -20,6 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
@@ -89,6 +94,31 @@ class GitHubOidcHandlerMotoTest {
         assertThat(recorder.calls()).isNotEmpty();
         assertThat(recorder.writes()).isEmpty();
         assertThat(aws.publishedEvents()).isEmpty();
+    }
+
+    @Test
+    void handleRequest_whenTwoProviderEventsArriveAtOnce_convergesOnOneProviderAndRole() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Map<String, Object>> run = () -> {
+            GitHubOidcHandler handler = handler(DEPLOYMENTS);
+            start.await();
+            return handler.handleRequest(event(PROVIDER_EVENT), context());
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Map<String, Object>> first = pool.submit(run);
+            Future<Map<String, Object>> second = pool.submit(run);
+            start.countDown();
+            assertThat(first.get()).containsEntry("status", "provisioned");
+            assertThat(second.get()).containsEntry("status", "provisioned");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(iam.listOpenIDConnectProviders().openIDConnectProviderList()).hasSize(1);
+        assertThat(iam.listRoles().roles()).extracting(Role::roleName).containsExactly(ROLE);
+        recorder.clear();
+        handler(DEPLOYMENTS).handleRequest(event(PROVIDER_EVENT), context());
+        assertThat(recorder.writes()).isEmpty();
     }
 
     @Test
