@@ -77,7 +77,7 @@ final class DemoReport {
         out.println("* " + name + " -> " + functionId);
         Map<String, JsonNode> result = first.asObject();
         String status = text(result.get("status"));
-        if (!"ok".equals(status)) {
+        if ("rejected".equals(status)) {
             rejected++;
             out.println("    " + status + ": " + text(result.get("error")));
             return;
@@ -85,7 +85,11 @@ final class DemoReport {
         succeeded++;
         List<JsonNode> applied = list(result.get("changes"));
         changes += applied.size();
-        out.println("    ok" + (applied.isEmpty() ? ", nothing to change" : ", " + applied.size() + " change(s)"));
+        out.println("    " + status + (applied.isEmpty() ? ", nothing to change"
+                : ", " + applied.size() + " change(s)"));
+        JsonNode findings = result.get("report") == null ? null : result.get("report").asObject().get("findings");
+        list(findings).forEach(f -> out.println("      ! " + text(f.asObject().get("ruleId")) + " "
+                + text(f.asObject().get("severity")) + ": " + text(f.asObject().get("message"))));
         applied.forEach(c -> out.println("      + " + text(c)));
         list(result.get("notes")).forEach(n -> out.println("      ! " + text(n.asObject().get("message"))));
         JsonNode report = result.get("report");

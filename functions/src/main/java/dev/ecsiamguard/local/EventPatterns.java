@@ -2,11 +2,13 @@ package dev.ecsiamguard.local;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * Decides whether an event matches an EventBridge pattern from the template, for routing sample events to
- * functions locally. Covers what the template uses: nested fields and lists of exact values.
+ * functions locally. Covers what the template uses: nested fields, lists of exact values, and the `prefix`,
+ * `suffix` and `wildcard` (`*` only) matchers.
  */
 final class EventPatterns {
 
@@ -28,11 +30,32 @@ final class EventPatterns {
                 }
             } else if (field.getValue() instanceof List<?> allowed) {
                 String actual = value.isString() ? value.asString() : value.toString();
-                if (allowed.stream().noneMatch(a -> String.valueOf(a).equals(actual))) {
+                if (allowed.stream().noneMatch(a -> matchesValue(a, actual))) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    private static boolean matchesValue(Object allowed, String actual) {
+        if (!(allowed instanceof Map<?, ?> matcher)) {
+            return String.valueOf(allowed).equals(actual);
+        }
+        Object prefix = matcher.get("prefix");
+        Object suffix = matcher.get("suffix");
+        Object wildcard = matcher.get("wildcard");
+        if (prefix != null) {
+            return actual.startsWith(String.valueOf(prefix));
+        }
+        if (suffix != null) {
+            return actual.endsWith(String.valueOf(suffix));
+        }
+        if (wildcard != null) {
+            List<String> parts = List.of(String.valueOf(wildcard).split("\\*", -1));
+            String regex = String.join(".*", parts.stream().map(Pattern::quote).toList());
+            return actual.matches(regex);
+        }
+        return false;
     }
 }

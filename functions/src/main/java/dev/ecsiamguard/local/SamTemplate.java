@@ -81,12 +81,34 @@ public final class SamTemplate {
                 .map(Map.Entry::getKey).sorted().toList();
     }
 
-    /** The EventBridge patterns (as plain maps) that trigger a function. */
+    /**
+     * The EventBridge patterns (as plain maps) that trigger a function: its own `EventBridgeRule` events, and raw
+     * `AWS::Events::Rule` resources (needed for states SAM cannot set) whose targets name the function or its alias.
+     */
     public List<Map<String, Object>> eventPatterns(String logicalId) {
-        Map<String, Object> props = map(map(map(root.get("Resources")).get(logicalId)).get("Properties"));
-        return map(props.get("Events")).values().stream().map(SamTemplate::map)
-                .filter(e -> "EventBridgeRule".equals(e.get("Type")))
-                .map(e -> map(map(e.get("Properties")).get("Pattern"))).toList();
+        Map<String, Object> resources = map(root.get("Resources"));
+        Map<String, Object> props = map(map(resources.get(logicalId)).get("Properties"));
+        List<Map<String, Object>> patterns = new java.util.ArrayList<>(map(props.get("Events")).values().stream()
+                .map(SamTemplate::map).filter(e -> "EventBridgeRule".equals(e.get("Type")))
+                .map(e -> map(map(e.get("Properties")).get("Pattern"))).toList());
+        resources.values().stream().map(SamTemplate::map).filter(r -> "AWS::Events::Rule".equals(r.get("Type")))
+                .map(r -> map(r.get("Properties")))
+                .filter(rule -> rule.get("Targets") instanceof List<?> targets
+                        && targets.stream().anyMatch(t -> targetsFunction(map(t).get("Arn"), logicalId)))
+                .forEach(rule -> patterns.add(map(rule.get("EventPattern"))));
+        return patterns;
+    }
+
+    // `!GetAtt Fn.Arn`, `!GetAtt [Fn, Arn]`, `!Ref Fn.Alias` or `!Ref Fn` all deliver to the function.
+    private static boolean targetsFunction(Object arn, String logicalId) {
+        Map<String, Object> m = map(arn);
+        Object getAtt = m.get("Fn::GetAtt");
+        if (getAtt != null) {
+            String target = getAtt instanceof List<?> l ? String.valueOf(l.get(0)) : String.valueOf(getAtt);
+            return target.equals(logicalId) || target.startsWith(logicalId + ".");
+        }
+        Object ref = m.get("Ref");
+        return ref != null && (ref.equals(logicalId) || String.valueOf(ref).equals(logicalId + ".Alias"));
     }
 
     /** A route that invokes a function: a SAM `Api` event's path template and method (upper case). */

@@ -45,6 +45,13 @@ public sealed interface Change {
         }
     }
 
+    /** Creates an IAM OIDC identity provider; never issued for one that exists (providers are never replaced). */
+    record CreateOidcProvider(String url, List<String> clientIds, Map<String, String> tags) implements Change {
+        public String summary() {
+            return "create OIDC provider " + url;
+        }
+    }
+
     record CreateLogGroup(DesiredLogGroup logGroup) implements Change {
         public String summary() {
             return "create log group " + logGroup.name();

@@ -25,6 +25,14 @@ public final class Reconciler {
         return new Plan(changes, notes);
     }
 
+    /** The writes that bring one role to its desired state, for flows that own a single role (GitHub deploy roles). */
+    public Plan planRole(DesiredRole want, RoleState have) {
+        List<Change> changes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
+        role(want, have, changes, notes);
+        return new Plan(changes, notes);
+    }
+
     private void role(DesiredRole want, RoleState have, List<Change> changes, List<Note> notes) {
         if (!have.exists()) {
             changes.add(new Change.CreateRole(want));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ecsiamguard.testing.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,8 +42,7 @@ class PolicyCorpusTest {
             "statement 1: field `Principal` `Federated`: not a valid Federated principal");
 
     static Path corpusDir() {
-        String configured = System.getProperty("corpus.dir", System.getenv("ECS_IAM_GUARD_CORPUS"));
-        return configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "corpus");
+        return Corpus.dir();
     }
 
     static Stream<Arguments> corpusFiles() throws IOException {

@@ -1,0 +1,55 @@
+package dev.ecsiamguard.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.ecsiamguard.app.GitHubOidcResult;
+import dev.ecsiamguard.app.GitHubOidcService;
+import dev.ecsiamguard.core.provision.AccountScope;
+import dev.ecsiamguard.event.GitHubOidcEvent;
+import dev.ecsiamguard.event.InvalidEventException;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * On GitHub's provider being created, a role trusting GitHub changing, or GitHub assuming a role: provision,
+ * check, or check the use. Invalid input or configuration gives a `rejected` result with nothing written;
+ * AWS failures are thrown so EventBridge retries and the dead-letter queue take over.
+ */
+public final class GitHubOidcHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+
+    private final Supplier<GitHubOidcService> service;
+
+    public GitHubOidcHandler() {
+        this(System.getenv());
+    }
+
+    public GitHubOidcHandler(Map<String, String> env) {
+        this(GitHubOidcService.fromEnvironment(env));
+    }
+
+    GitHubOidcHandler(Supplier<GitHubOidcService> service) {
+        this.service = service;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        GitHubOidcResult result;
+        try {
+            GitHubOidcEvent parsed = GitHubOidcEvent.from(event);
+            AccountScope scope = AccountScope.of(parsed.account(), parsed.region());
+            GitHubOidcService oidc = service.get();
+            if (parsed instanceof GitHubOidcEvent.ProviderCreated) {
+                result = oidc.provision(scope);
+            } else if (parsed instanceof GitHubOidcEvent.RoleChanged changed) {
+                result = oidc.checkRole(changed.roleName(), scope);
+            } else {
+                result = oidc.checkUse(((GitHubOidcEvent.RoleAssumed) parsed).use(), scope);
+            }
+        } catch (InvalidEventException | IllegalArgumentException e) {
+            result = GitHubOidcResult.rejected(e.getMessage());
+        }
+        LogLine.write(context, result.status().equals("rejected") ? "WARN" : "INFO", "github-oidc", result.toMap());
+        return result.toMap();
+    }
+}
