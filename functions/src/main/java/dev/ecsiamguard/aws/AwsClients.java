@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds SDK clients the same way everywhere: explicit region, one shared URLConnection HTTP client,
@@ -50,6 +51,21 @@ public final class AwsClients {
 
     public CloudWatchLogsClient logs() {
         return configure(CloudWatchLogsClient.builder(), "cloudwatch_logs").build();
+    }
+
+    public StsClient sts() {
+        return configure(StsClient.builder(), "sts").build();
+    }
+
+    /** The account the credentials belong to (`AWS_ACCOUNT_ID` when set, else STS GetCallerIdentity). */
+    public String accountId(java.util.Map<String, String> env) {
+        String configured = env.get("AWS_ACCOUNT_ID");
+        if (configured != null && configured.matches("\\d{12}")) {
+            return configured;
+        }
+        try (StsClient sts = sts()) {
+            return sts.getCallerIdentity().account();
+        }
     }
 
     public EventBridgeClient eventBridge() {

@@ -1,5 +1,8 @@
 package dev.ecsiamguard.cli;
 
+import dev.ecsiamguard.aws.AccountRoleLookup;
+import dev.ecsiamguard.aws.AwsClients;
+import dev.ecsiamguard.aws.AwsSettings;
 import dev.ecsiamguard.core.roles.RoleLookup;
 import java.util.Map;
 
@@ -10,11 +13,17 @@ import java.util.Map;
 @FunctionalInterface
 public interface AccountRoleLookupFactory {
 
-    /** Used until the account-backed adapter is wired in {@link GuardCli#main}. */
+    /** For tests and builds without account access: explains the alternatives. */
     AccountRoleLookupFactory NOT_AVAILABLE = env -> {
-        throw new UnsupportedOperationException("role checks from the account are not available yet in this "
-                + "build; save the roles with `aws iam get-account-authorization-details > account.json` and pass "
+        throw new UnsupportedOperationException("role checks from the account are not available here; save the "
+                + "roles with `aws iam get-account-authorization-details > account.json` and pass "
                 + "--roles gaad:account.json, or pass --roles skip");
+    };
+
+    /** Reads roles through the IAM API of the account the environment's credentials (or AWS_ENDPOINT_URL) reach. */
+    AccountRoleLookupFactory IAM_API = env -> {
+        AwsClients clients = new AwsClients(AwsSettings.fromEnvironment(env));
+        return new AccountRoleLookup(clients.iam(), clients.accountId(env));
     };
 
     /**

@@ -41,11 +41,9 @@ public final class GuardCli {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        // TODO(lead): replace NOT_AVAILABLE with the account-backed RoleLookup from branch `validate` (aws/), e.g.
-        //  env -> new <AccountRoleLookup>(new AwsClients(AwsSettings.fromEnvironment(env)).iam()).
         String term = System.getenv("TERM");
         boolean terminal = System.console() != null && term != null && !term.equals("dumb");
-        int code = new GuardCli(System.getenv(), out, err, terminal, AccountRoleLookupFactory.NOT_AVAILABLE,
+        int code = new GuardCli(System.getenv(), out, err, terminal, AccountRoleLookupFactory.IAM_API,
                 Path.of("")).run(args);
         System.exit(code);
     }
@@ -74,7 +72,7 @@ public final class GuardCli {
         if (!options.allowedRegistries().isEmpty()) {
             context = context.withAllowedImageRegistries(options.allowedRegistries());
         }
-        FileValidator files = new FileValidator(new TaskDefinitionValidator(context), roles.lookup(),
+        FileValidator files = new FileValidator(new TaskDefinitionValidator(context, defaultRegion()), roles.lookup(),
                 workingDirectory);
         List<FileResult> results = options.files().stream().map(files::validate).toList();
         ValidationRun run = new ValidationRun(results, roles, options.threshold());
@@ -103,5 +101,11 @@ public final class GuardCli {
         } catch (IOException e) {
             throw CliFailure.input("cannot write --output " + output + ": " + e.getMessage());
         }
+    }
+
+    // Used only when the file itself does not tell (no ARN, no ECR image, no awslogs region, no secret ARN).
+    private String defaultRegion() {
+        String region = env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION"));
+        return region == null || region.isBlank() ? null : region.trim();
     }
 }

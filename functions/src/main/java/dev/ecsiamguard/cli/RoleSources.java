@@ -54,12 +54,14 @@ final class RoleSources {
             RoleLookup lookup = account.create(env);
             return new OpenedRoles(lookup, "account", true, "roles from the AWS account of the current "
                     + "credentials");
-        } catch (UnsupportedOperationException e) {
+        } catch (UnsupportedOperationException | software.amazon.awssdk.core.exception.SdkException e) {
+            // Credentials that cannot reach IAM: fatal when asked for explicitly, a stated skip when only defaulted.
+            String reason = "the account could not be reached: " + e.getMessage();
             if (choice.explicit()) {
-                throw CliFailure.input(e.getMessage());
+                throw CliFailure.input(reason);
             }
-            err.println("warning: " + e.getMessage());
-            return skipped("role checks were skipped: " + e.getMessage());
+            err.println("warning: " + reason);
+            return skipped("role checks were skipped: " + reason);
         }
     }
 

@@ -52,7 +52,7 @@ public final class RoleAnalysisContext {
                 : RoleResolution.unknown("no execution role");
         RoleResolution task = td.hasTaskRole() ? lookup.find(td.taskRoleArn().strip())
                 : RoleResolution.unknown("no task role");
-        String region = ArnParts.field(td.arn(), 3).orElse(defaultRegion);
+        String region = ArnParts.field(td.arn(), 3).or(() -> TaskDefinitionRegion.infer(td)).orElse(defaultRegion);
         String partition = ArnParts.field(td.arn(), 1)
                 .or(() -> ArnParts.field(td.executionRoleArn(), 1))
                 .or(() -> ArnParts.field(td.taskRoleArn(), 1))

@@ -26,8 +26,8 @@ public final class TaskDefinitionValidator {
      * Trust-policy rules of {@code core.trust} (TRUST-*, EXEC-TRUST) plug in here, after merging branch
      * {@code github}: each runs on every found role through the same {@link RoleRule} contract.
      */
-    // TRUST RULES PLUG IN HERE: replace List.of() with the core.trust catalogue (adapted to RoleRule if needed).
-    static final List<RoleRule> TRUST_RULES = List.of();
+    /** The trust-policy rules of core.trust, run on the revision's execution and task roles. */
+    static final List<RoleRule> TRUST_RULES = TrustRuleOnTaskRoles.ALL;
 
     private final TaskDefinitionChecker content;
     private final TaskDefinitionContext context;

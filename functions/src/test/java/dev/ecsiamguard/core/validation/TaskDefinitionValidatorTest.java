@@ -29,9 +29,18 @@ class TaskDefinitionValidatorTest {
             + "\"name\":\"app\",\"image\":\"nginx\",\"secrets\":[{\"name\":\"DB\",\"valueFrom\":"
             + "\"arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf\"}]}]}";
 
+    private static final String BARE_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+    private static final String GUARDED_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{"
+            + "\"StringEquals\":{\"aws:SourceAccount\":\"123456789012\"},"
+            + "\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:ecs:us-east-1:123456789012:*\"}}}]}";
+
     private static RoleLookup lookup(String execPolicy) {
-        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
-                + "\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        return lookup(execPolicy, BARE_TRUST);
+    }
+
+    private static RoleLookup lookup(String execPolicy, String trust) {
         RoleSnapshot exec = new RoleSnapshot("arn:aws:iam::123456789012:role/web-exec", "web-exec", "/",
                 new NamedPolicy("trust", PolicyDocument.parseTrust(trust)),
                 List.of(new NamedPolicy("p", PolicyDocument.parseIdentity(execPolicy))), List.of(), Optional.empty(),
@@ -63,6 +72,20 @@ class TaskDefinitionValidatorTest {
                         + "123456789012:secret:db-AbCdEf\"}]}"));
 
         assertThat(ids(report)).doesNotContain("EXEC-SECRETS-SM", "TD-ROLE-EXISTS");
+    }
+
+    @Test
+    void validate_whenExecutionRoleTrustLacksSourceConditions_reportsConfusedDeputyOnTheRole() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"logs:*\","
+                + "\"Resource\":\"*\"}]}";
+        TaskDefinitionValidator validator = new TaskDefinitionValidator(TaskDefinitionContext.defaults());
+
+        Report bare = validator.validate(TaskDefinitionParser.parse(TD_JSON), lookup(policy, BARE_TRUST));
+        Report guarded = validator.validate(TaskDefinitionParser.parse(TD_JSON), lookup(policy, GUARDED_TRUST));
+
+        assertThat(bare.findings()).filteredOn(f -> f.rule().id().equals("TRUST-CONFUSED-DEPUTY"))
+                .extracting(Finding::resourceArn).containsExactly("arn:aws:iam::123456789012:role/web-exec");
+        assertThat(ids(guarded)).doesNotContain("TRUST-CONFUSED-DEPUTY", "TRUST-SOURCEARN-WRONG", "EXEC-TRUST");
     }
 
     @Test
@@ -103,18 +126,36 @@ class TaskDefinitionValidatorTest {
 
     @Test
     void validate_whenNoArnAndNoDefaultRegion_reportsRuleErrorInsteadOfGuessing() {
-        String withoutArn = TD_JSON.replace("\"taskDefinitionArn\":\"arn:aws:ecs:us-east-1:123456789012:"
-                + "task-definition/web:1\",", "").replace("\"image\":\"nginx\"", "\"image\":\"123456789012.dkr.ecr."
-                + "us-east-1.amazonaws.com/web:1\"");
+        String withoutRegionHints = TD_JSON.replace("\"taskDefinitionArn\":\"arn:aws:ecs:us-east-1:123456789012:"
+                + "task-definition/web:1\",", "").replace("arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf",
+                "db-password");
         TaskDefinitionContext ctx = TaskDefinitionContext.defaults().withAccountId("123456789012");
         RoleLookup roles = lookup("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
                 + "\"logs:*\",\"Resource\":\"*\"}]}");
 
-        Report withoutRegion = new TaskDefinitionValidator(ctx).validate(TaskDefinitionParser.parse(withoutArn), roles);
+        Report withoutRegion = new TaskDefinitionValidator(ctx)
+                .validate(TaskDefinitionParser.parse(withoutRegionHints), roles);
         Report withRegion = new TaskDefinitionValidator(ctx, "us-east-1")
-                .validate(TaskDefinitionParser.parse(withoutArn), roles);
+                .validate(TaskDefinitionParser.parse(withoutRegionHints), roles);
 
         assertThat(withoutRegion.errors()).isNotEmpty().allMatch(e -> e.message().contains("region"));
         assertThat(withRegion.errors()).isEmpty();
+    }
+
+    @Test
+    void validate_whenNoArnButOwnEcrImage_takesTheRegionFromTheImage() {
+        String withoutArn = TD_JSON.replace("\"taskDefinitionArn\":\"arn:aws:ecs:us-east-1:123456789012:"
+                + "task-definition/web:1\",", "").replace("\"image\":\"nginx\"", "\"image\":\"123456789012.dkr.ecr."
+                + "eu-west-1.amazonaws.com/web:1\"").replace("secretsmanager:us-east-1", "secretsmanager:eu-west-1");
+        RoleLookup roles = lookup("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                + "\"ecr:*\",\"Resource\":\"arn:aws:ecr:eu-west-1:123456789012:repository/web\"}]}");
+
+        Report report = new TaskDefinitionValidator(TaskDefinitionContext.defaults().withAccountId("123456789012"))
+                .validate(TaskDefinitionParser.parse(withoutArn), roles);
+
+        assertThat(report.errors()).isEmpty();
+        // The policy allows pulls from the eu-west-1 repository only: judged allowed, so the image's region was used.
+        assertThat(report.findings()).filteredOn(f -> f.rule().id().equals("EXEC-ECR-PULL"))
+                .extracting(Finding::message).noneMatch(m -> m.contains("BatchGetImage"));
     }
 }
