@@ -8,17 +8,24 @@ import dev.ecsiamguard.api.DeployRoleRequest;
 import dev.ecsiamguard.api.ProvisionRolesRequest;
 import dev.ecsiamguard.api.ServiceNames;
 import dev.ecsiamguard.api.ValidationRequest;
+import dev.ecsiamguard.aws.AccountRoleLookup;
 import dev.ecsiamguard.aws.AwsClients;
 import dev.ecsiamguard.aws.AwsSettings;
 import dev.ecsiamguard.aws.EcrRepositories;
+import dev.ecsiamguard.aws.TaskDefinitions;
 import dev.ecsiamguard.core.Report;
 import dev.ecsiamguard.core.ReportJson;
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.github.GitHubDeployment;
+import dev.ecsiamguard.core.github.GitHubDeployments;
+import dev.ecsiamguard.core.provision.AccountScope;
 import dev.ecsiamguard.core.provision.ProvisioningConfig;
-import dev.ecsiamguard.core.roles.RoleLookup;
+import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import dev.ecsiamguard.core.taskdef.TaskDefinitionContext;
 import dev.ecsiamguard.core.validation.TaskDefinitionValidator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The on-demand API behind one function: checks the size, routes, validates the request into a record (before
@@ -33,8 +40,10 @@ public final class ApiApplication {
     private final ServiceProvisioner provisioner;
     private final ServiceInspector inspector;
     private final ServiceRepositories repositories;
+    private final TaskDefinitions taskDefinitions;
     private final Severity threshold;
     private final int maxRequestBytes;
+    private final String busName;
 
     public ApiApplication(ProvisioningConfig config, AwsClients clients, String busName, Severity threshold,
                           int maxRequestBytes, ServiceFindings findings) {
@@ -43,8 +52,10 @@ public final class ApiApplication {
         this.provisioner = new ServiceProvisioner(config, clients, busName);
         this.inspector = new ServiceInspector(config, clients, findings);
         this.repositories = new ServiceRepositories(config, new EcrRepositories(clients.ecr()));
+        this.taskDefinitions = new TaskDefinitions(clients.ecs());
         this.threshold = threshold;
         this.maxRequestBytes = maxRequestBytes;
+        this.busName = busName;
     }
 
     public static ApiApplication fromEnvironment(Map<String, String> env) {
@@ -76,7 +87,7 @@ public final class ApiApplication {
             case DESCRIBE_SERVICE -> describe(ServiceNames.require(request.pathParameter("service"), "service",
                     config), request);
             case VALIDATE_TASK_DEFINITION -> validate(ValidationRequest.parse(request.body()), request);
-            case PROVISION_DEPLOY_ROLE -> deployRole(DeployRoleRequest.parse(request.body(), config));
+            case PROVISION_DEPLOY_ROLE -> deployRole(DeployRoleRequest.parse(request.body(), config), request);
         };
     }
 
@@ -101,27 +112,36 @@ public final class ApiApplication {
     }
 
     private ApiResponse validate(ValidationRequest parsed, ApiRequest request) {
+        TaskDefinition td;
+        Map<String, String> tags = Map.of();
         if (parsed instanceof ValidationRequest.ByArn byArn) {
-            // TODO(lead, after merging `validate`): describe the revision with that branch's
-            // DescribeTaskDefinition -> TaskDefinition mapper and validate it like a document, with the account
-            // RoleLookup below; the template already grants ecs:DescribeTaskDefinition.
-            throw ApiException.notImplemented("validating a registered revision (`" + byArn.taskDefinitionArn()
-                    + "`) is not available yet; send the task definition document instead");
+            TaskDefinitions.Described described = taskDefinitions.describe(byArn.taskDefinitionArn())
+                    .orElseThrow(() -> ApiException.notFound("task_definition_not_found", "task definition `"
+                            + byArn.taskDefinitionArn() + "` does not exist or is not visible to this account"));
+            td = described.definition();
+            tags = described.tags();
+        } else {
+            td = ((ValidationRequest.Document) parsed).taskDefinition();
         }
-        ValidationRequest.Document document = (ValidationRequest.Document) parsed;
         TaskDefinitionValidator validator = new TaskDefinitionValidator(
-                TaskDefinitionContext.defaults().withAccountId(request.account()));
-        // TODO(lead, after merging `validate`): replace RoleLookup.SKIPPED with the account RoleLookup adapter.
-        Report report = validator.validate(document.taskDefinition(), RoleLookup.SKIPPED);
+                TaskDefinitionContext.defaults().withAccountId(request.account()), request.region());
+        Report report = validator.validate(td, new AccountRoleLookup(clients.iam(), request.account()), tags);
         Map<String, Object> body = ReportJson.toMap(report, threshold);
         body.put("verdict", report.passed(threshold) ? "pass" : "fail");
         return ApiResponse.ok(body);
     }
 
-    private ApiResponse deployRole(DeployRoleRequest parsed) {
-        // TODO(lead, after merging `github`): hand `parsed` to that branch's deploy role provisioner and answer
-        // with its result (what exists, what changed), as provision() does for service roles.
-        throw ApiException.notImplemented("provisioning GitHub deploy roles is not available yet (request for `"
-                + parsed.owner() + "/" + parsed.repository() + "` was valid)");
+    private ApiResponse deployRole(DeployRoleRequest parsed, ApiRequest request) {
+        String account = request.account();
+        String repository = repositories.find(parsed.service(), account)
+                .orElseThrow(() -> ApiException.notFound("repository_not_found", "no ECR repository maps to"
+                        + " service `" + parsed.service() + "`; the deploy role may push only to it, so create it first"));
+        GitHubDeployment deployment = new GitHubDeployment(parsed.service(), parsed.owner(), parsed.repository(),
+                parsed.ownerId().map(String::valueOf), parsed.repositoryId().map(String::valueOf), parsed.branches(),
+                parsed.environments(), false, repository, config.clusterName(), parsed.service(),
+                Optional.of(request.region()), false);
+        GitHubOidcService github = new GitHubOidcService(config, new GitHubDeployments(List.of(deployment)), clients,
+                busName);
+        return ApiResponse.ok(github.provision(deployment, AccountScope.of(account, request.region())).toMap());
     }
 }

@@ -89,6 +89,15 @@ public final class GitHubOidcService {
 
     /** Ensures GitHub's provider (created only if absent) and every configured deploy role. */
     public GitHubOidcResult provision(AccountScope scope) {
+        return provision(deployments.all(), scope);
+    }
+
+    /** Ensures GitHub's provider and the deploy role of one deployment (the on-demand API's request). */
+    public GitHubOidcResult provision(GitHubDeployment deployment, AccountScope scope) {
+        return provision(List.of(deployment), scope);
+    }
+
+    private GitHubOidcResult provision(List<GitHubDeployment> wanted, AccountScope scope) {
         String providerArn = GitHubOidc.providerArn(scope.partition(), scope.account());
         List<String> applied = new ArrayList<>();
         Set<Note> notes = new LinkedHashSet<>();
@@ -100,7 +109,7 @@ public final class GitHubOidcService {
         }
         List<Finding> findings = new ArrayList<>(OidcProviderPlan.check(provider, scope.partition()));
         DeployRoleBlueprint blueprint = new DeployRoleBlueprint(config, scope);
-        for (GitHubDeployment deployment : deployments.all()) {
+        for (GitHubDeployment deployment : wanted) {
             RoleState state = converge(blueprint.desired(deployment), applied, notes);
             checker.check(state, scope).ifPresent(r -> findings.addAll(r.findings()));
         }

@@ -28,25 +28,7 @@ class ApiHandlerTest {
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     @ParameterizedTest
-    @Event(value = "events/apigw/post-validations.json", type = APIGatewayProxyRequestEvent.class)
-    void handleRequest_whenTaskDefinitionDocument_answers200WithFindingsAndVerdict(APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = handle(event);
-
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
-        Map<String, JsonNode> body = Json.parse(response.getBody()).asObject();
-        assertThat(body.get("verdict").asString()).isEqualTo("fail");
-        assertThat(body.get("threshold").asString()).isEqualTo("HIGH");
-        assertThat(body.get("findings").asArray()).isNotEmpty()
-                .allSatisfy(f -> assertThat(f.asObject()).containsKeys("ruleId", "severity", "message", "fix"));
-        assertThat(response.getBody()).doesNotContain("hunter2");
-        assertThat(logLine().get("awsCalls").asNumber()).isEqualTo("0");
-    }
-
-    @ParameterizedTest
     @CsvSource({
-        "events/apigw/post-validations-arn.json, 501, not_implemented, ",
-        "events/apigw/post-github-deploy-roles.json, 501, not_implemented, ",
         "events/invalid/apigw-post-service-roles-malformed-json.json, 400, malformed_body, body",
         "events/invalid/apigw-post-service-roles-unknown-capability.json, 400, invalid_request, capabilities[1]",
         "events/invalid/apigw-post-service-roles-bad-service.json, 400, invalid_request, service",
