@@ -26,6 +26,9 @@ import java.util.zip.ZipFile;
  *   <li>`keeps <jar>...`: ProGuard keep rules for the classes the libraries name in resource files, which the
  *       SDK and the JDK instantiate by name: META-INF/services/* (ServiceLoader; kept only if the service
  *       interface itself survives) and the SDK's execution.interceptors files (always loaded by the clients).</li>
+ *   <li>`verify <jar>...`: loads and initialises every class of a package in a fresh class loader, which makes
+ *       the JVM verify each one (ProGuard recomputes the stack map frames), and reports classes that fail
+ *       verification or miss a class or member (exit status 1); other initialisation failures are counted.</li>
  * </ul>
  */
 public final class PackageTool {
@@ -42,8 +45,10 @@ public final class PackageTool {
                 rules.addAll(keeps(Path.of(args[i])));
             }
             rules.forEach(System.out::println);
+        } else if (args.length >= 2 && args[0].equals("verify")) {
+            System.exit(verify(args));
         } else {
-            System.err.println("usage: PackageTool jdk <out.jar> | PackageTool keeps <jar>...");
+            System.err.println("usage: PackageTool jdk <out.jar> | keeps <jar>... | verify <jar>...");
             System.exit(2);
         }
     }
@@ -73,6 +78,57 @@ public final class PackageTool {
             }
         }
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static int verify(String[] args) throws IOException {
+        List<java.net.URL> urls = new ArrayList<>();
+        List<String> classes = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            urls.add(Path.of(args[i]).toUri().toURL());
+            try (ZipFile zip = new ZipFile(args[i])) {
+                for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                    String n = e.getName();
+                    if (n.endsWith(".class") && !n.startsWith("META-INF/") && !n.endsWith("module-info.class")) {
+                        classes.add(n.substring(0, n.length() - 6).replace('/', '.'));
+                    }
+                }
+            }
+        }
+        int broken = 0;
+        int otherFailures = 0;
+        int optionalMissing = 0;
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]),
+                ClassLoader.getPlatformClassLoader())) {
+            for (String name : classes) {
+                try {
+                    Class.forName(name, true, loader);
+                } catch (NoClassDefFoundError e) {
+                    if (optional(e.getMessage())) {
+                        optionalMissing++;
+                    } else {
+                        broken++;
+                        System.out.println("BROKEN " + name + ": " + e);
+                    }
+                } catch (VerifyError | ClassFormatError | IncompatibleClassChangeError e) {
+                    broken++;
+                    System.out.println("BROKEN " + name + ": " + e);
+                } catch (Throwable e) {
+                    otherFailures++;
+                    System.out.println("init failed (not a packaging error) " + name + ": " + e);
+                }
+            }
+        }
+        System.out.println(classes.size() + " classes verified: " + broken + " broken, " + optionalMissing
+                + " need an optional library that is not a dependency (" + OPTIONAL + "), " + otherFailures
+                + " failed static initialisation for other reasons");
+        return broken == 0 ? 0 : 1;
+    }
+
+    /** Libraries the SDK uses only when present (see keep.pro's -dontwarn); classes needing them may not link. */
+    private static final List<String> OPTIONAL = List.of("software/amazon/awssdk/crt/", "software/amazon/awssdk/crtcore/");
+
+    private static boolean optional(String missingClass) {
+        return missingClass != null && OPTIONAL.stream().anyMatch(missingClass::startsWith);
     }
 
     private static List<String> keeps(Path jarPath) throws IOException {
