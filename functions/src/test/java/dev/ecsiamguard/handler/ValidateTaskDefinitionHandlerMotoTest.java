@@ -35,7 +35,9 @@ class ValidateTaskDefinitionHandlerMotoTest {
     static final String TASK_ROLE = "ecs-payments-api-task-role";
     static final String SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:dev/payments-api/db-Q1w2E3";
     static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
-            + "{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+            + "{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{"
+            + "\"StringEquals\":{\"aws:SourceAccount\":\"123456789012\"},"
+            + "\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:ecs:us-east-1:123456789012:*\"}}}]}";
 
     private final MotoServer moto = MotoServer.get();
     private final LocalAws aws = new LocalAws(moto);
