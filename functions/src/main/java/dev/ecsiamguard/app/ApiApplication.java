@@ -63,7 +63,7 @@ public final class ApiApplication {
         return new ApiApplication(ProvisioningConfig.fromEnvironment(env),
                 new AwsClients(AwsSettings.fromEnvironment(env)), env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard"),
                 Severity.parse(env.getOrDefault("SEVERITY_THRESHOLD", "HIGH")),
-                max.isBlank() ? DEFAULT_MAX_REQUEST_BYTES : Integer.parseInt(max.trim()), ServiceFindings.NONE);
+                max.isBlank() ? DEFAULT_MAX_REQUEST_BYTES : Integer.parseInt(max.trim()), ServiceFindings.TRUST);
     }
 
     /** AWS calls made so far, for the log line. */

@@ -190,6 +190,9 @@ class ApiHandlerMotoTest {
         iam.attachRolePolicy(r -> r.roleName("ecs-orders-task-role")
                 .policyArn("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"));
         aws.clients().logs().putRetentionPolicy(r -> r.logGroupName("/ecs/dev/orders").retentionInDays(7));
+        iam.updateAssumeRolePolicy(r -> r.roleName("ecs-orders-task-role").policyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},"
+                + "\"Action\":\"sts:AssumeRole\"}]}"));
         String get = read("apigw/get-service.json").replace("payments-api", "orders");
 
         Response response = invoke(get);
@@ -197,7 +200,10 @@ class ApiHandlerMotoTest {
         assertThat(response.status()).isEqualTo(200);
         List<JsonNode> findings = response.body().get("report").asObject().get("findings").asArray();
         assertThat(findings).extracting(f -> f.asObject().get("ruleId").asString())
-                .contains("PROV-DRIFT-001", "PROV-UNMANAGED-001");
+                .contains("PROV-DRIFT-001", "PROV-UNMANAGED-001", "TRUST-CONFUSED-DEPUTY");
+        assertThat(findings).filteredOn(f -> f.asObject().get("ruleId").asString().equals("TRUST-CONFUSED-DEPUTY"))
+                .extracting(f -> f.asObject().get("resourceArn").asString())
+                .containsExactly("arn:aws:iam::123456789012:role/ecs-iam-guard/ecs-orders-task-role");
         assertThat(findings).extracting(f -> f.asObject().get("message").asString())
                 .anyMatch(m -> m.contains("set retention of log group /ecs/dev/orders to 30 days"))
                 .anyMatch(m -> m.contains("AmazonS3ReadOnlyAccess"));
