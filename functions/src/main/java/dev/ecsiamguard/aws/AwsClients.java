@@ -3,6 +3,7 @@ package dev.ecsiamguard.aws;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -22,6 +23,8 @@ public final class AwsClients {
     private final AwsSettings settings;
     private final SdkHttpClient http;
     private final CallCounter calls = new CallCounter();
+    // Clients are thread-safe and costly to build: one of each per execution environment, built on first use.
+    private final java.util.Map<String, SdkClient> built = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AwsClients(AwsSettings settings) {
         this.settings = settings;
@@ -38,23 +41,23 @@ public final class AwsClients {
     }
 
     public IamClient iam() {
-        return configure(IamClient.builder(), "iam").region(settings.iamRegion()).build();
+        return once("iam", () -> configure(IamClient.builder(), "iam").region(settings.iamRegion()).build());
     }
 
     public EcsClient ecs() {
-        return configure(EcsClient.builder(), "ecs").build();
+        return once("ecs", () -> configure(EcsClient.builder(), "ecs").build());
     }
 
     public EcrClient ecr() {
-        return configure(EcrClient.builder(), "ecr").build();
+        return once("ecr", () -> configure(EcrClient.builder(), "ecr").build());
     }
 
     public CloudWatchLogsClient logs() {
-        return configure(CloudWatchLogsClient.builder(), "cloudwatch_logs").build();
+        return once("logs", () -> configure(CloudWatchLogsClient.builder(), "cloudwatch_logs").build());
     }
 
     public StsClient sts() {
-        return configure(StsClient.builder(), "sts").build();
+        return once("sts", () -> configure(StsClient.builder(), "sts").build());
     }
 
     /** The account the credentials belong to (`AWS_ACCOUNT_ID` when set, else STS GetCallerIdentity). */
@@ -63,13 +66,16 @@ public final class AwsClients {
         if (configured != null && configured.matches("\\d{12}")) {
             return configured;
         }
-        try (StsClient sts = sts()) {
-            return sts.getCallerIdentity().account();
-        }
+        return sts().getCallerIdentity().account();
     }
 
     public EventBridgeClient eventBridge() {
-        return configure(EventBridgeClient.builder(), "eventbridge").build();
+        return once("eventbridge", () -> configure(EventBridgeClient.builder(), "eventbridge").build());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends SdkClient> C once(String key, java.util.function.Supplier<C> build) {
+        return (C) built.computeIfAbsent(key, k -> build.get());
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
