@@ -41,8 +41,9 @@ final class TextFormatter implements RunFormatter {
 
     private void checked(FileResult.Checked c, Severity threshold, StringBuilder out) {
         Report report = c.report();
-        out.append(colours.bold(c.file())).append("  (").append(c.subject().kind()).append(' ')
-                .append(c.subject().name()).append(")\n");
+        String about = c.subject().name().equals(c.file()) ? c.subject().kind()
+                : c.subject().kind() + " " + c.subject().name();
+        out.append(colours.bold(c.file())).append("  (").append(about).append(")\n");
         if (!c.subject().note().isEmpty()) {
             out.append("  note: ").append(c.subject().note()).append('\n');
         }
