@@ -136,11 +136,16 @@ final class RoleFileReader {
         try {
             return Json.parse(json);
         } catch (RuntimeException e) {
+            // The parser's message quotes the whole input; keep its reason and the last position, where it stopped.
             String message = String.valueOf(e.getMessage());
             Matcher at = JSON_POSITION.matcher(message);
-            String reason = message.lines().findFirst().orElse("").replaceFirst("^.*JsonParseException: ", "");
-            throw new PolicyParseException(at.find() ? "line " + at.group(1) + ", column " + at.group(2)
-                    : "document", "not valid JSON: " + reason);
+            String location = "document";
+            while (at.find()) {
+                location = "line " + at.group(1) + ", column " + at.group(2);
+            }
+            String reason = message.lines().findFirst().orElse("").replaceFirst("^.*JsonParseException: ", "")
+                    .replaceFirst("\\s*\\(for \\w+ starting at.*$", "").replaceFirst("\\s*at \\[Source.*$", "");
+            throw new PolicyParseException(location, "not valid JSON: " + reason);
         }
     }
 }
