@@ -46,7 +46,7 @@ public final class GetRoleReader {
         String name = string(role, "RoleName").orElseThrow(() -> missing("RoleName"));
         JsonNode trustNode = role.get("AssumeRolePolicyDocument");
         if (trustNode == null || trustNode.isNull()) {
-            throw missing("AssumeRolePolicyDocument");
+            throw new PolicyParseException("Role.AssumeRolePolicyDocument", "missing trust policy");
         }
         String text = trustNode.isString() ? trustNode.asString() : Json.write(PlainJson.of(trustNode));
         PolicyDocument trust;
