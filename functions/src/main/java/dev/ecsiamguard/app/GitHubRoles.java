@@ -2,24 +2,20 @@ package dev.ecsiamguard.app;
 
 import dev.ecsiamguard.aws.IamPolicies;
 import dev.ecsiamguard.aws.IamRoles;
-import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Report;
 import dev.ecsiamguard.core.RuleError;
-import dev.ecsiamguard.core.github.DeployRole;
 import dev.ecsiamguard.core.github.DeployRoleBlueprint;
-import dev.ecsiamguard.core.github.DeployRules;
 import dev.ecsiamguard.core.github.DeployTarget;
 import dev.ecsiamguard.core.github.GitHubDeployment;
 import dev.ecsiamguard.core.github.GitHubDeployments;
-import dev.ecsiamguard.core.github.GitHubTrust;
-import dev.ecsiamguard.core.github.GitHubTrustRules;
+import dev.ecsiamguard.core.github.RoleChecks;
+import dev.ecsiamguard.core.github.RoleDocuments;
 import dev.ecsiamguard.core.policy.NamedPolicy;
 import dev.ecsiamguard.core.policy.PolicyDocument;
 import dev.ecsiamguard.core.policy.PolicyParseException;
 import dev.ecsiamguard.core.provision.AccountScope;
 import dev.ecsiamguard.core.provision.ProvisioningConfig;
 import dev.ecsiamguard.core.provision.RoleState;
-import dev.ecsiamguard.core.trust.TrustRules;
 import dev.ecsiamguard.core.trust.TrustedRole;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,15 +59,11 @@ final class GitHubRoles {
             return Optional.of(new Report(role.arn(), List.of(), List.of(new RuleError("PARSE", role.arn(),
                     "trust policy: " + e.getMessage()))));
         }
-        Optional<GitHubDeployment> expected = deploymentOf(role.name(), scope);
-        TrustedRole trusted = TrustedRole.of(role.arn(), Optional.of(account), trust, false);
-        GitHubTrust github = GitHubTrust.of(trusted, expected, isProduction(role.tags()));
-        if (!github.trustsGitHub()) {
+        if (!RoleChecks.trustsGitHub(role.arn(), trust)) {
             return Optional.empty();
         }
-        List<Finding> findings = new ArrayList<>(TrustRules.check(trusted));
+        Optional<GitHubDeployment> expected = deploymentOf(role.name(), scope);
         List<RuleError> errors = new ArrayList<>();
-        GitHubTrustRules.run(github, findings, errors);
         List<NamedPolicy> identity = new ArrayList<>();
         role.inlinePolicies().forEach((name, doc) -> parse(name, doc, identity, errors, role.arn()));
         role.attachedPolicyArns().forEach(arn -> policies.document(arn)
@@ -80,9 +72,10 @@ final class GitHubRoles {
         role.boundaryArn().flatMap(policies::document)
                 .ifPresent(doc -> parse(role.boundaryArn().get(), doc, boundary, errors, role.arn()));
         Optional<DeployTarget> target = expected.map(d -> new DeployRoleBlueprint(config, scope).target(d));
-        DeployRules.run(new DeployRole(role.arn(), account, trusted.partition(), identity,
-                boundary.stream().findFirst(), target), findings, errors);
-        return Optional.of(new Report(role.arn(), findings, errors));
+        RoleDocuments documents = new RoleDocuments(role.arn(), Optional.of(account), Optional.of(trust),
+                Optional.of(identity), boundary.stream().findFirst(), role.tags(), false);
+        return Optional.of(RoleChecks.check(documents, new RoleChecks.Expectation(expected, target,
+                isProduction(role.tags())), errors));
     }
 
     private boolean isProduction(Map<String, String> tags) {

@@ -13,6 +13,7 @@ final class CliOptionsParser {
 
     static final String USAGE = """
             usage: ecs-iam-guard validate <task-definition.json>... [options]
+                   ecs-iam-guard check-role <role-or-policy.json>... [check-role options]
                    ecs-iam-guard --help
 
             Validates ECS task definition files (as written for `aws ecs register-task-definition`, the output of
@@ -34,6 +35,15 @@ final class CliOptionsParser {
               --account <id>                  the 12-digit account the task definitions belong to
               -h, --help                      show this help
 
+            check-role checks role documents with the same rules the function runs on roles: a trust policy, a
+            permission policy, the output of `aws iam get-role`, or of `aws iam get-account-authorization-details`
+            (every role in it). One report per role; a bare policy is reported under its file name.
+            check-role options: --format, --threshold and --output as above, and
+              --github-deployments <file>     a GITHUB_DEPLOYMENTS JSON array: deploy roles named after a
+                                              deployment are held to its repository, branches and resources
+              --ecs-role                      treat every role as an ECS task or execution role (the ECS trust
+                                              rules then apply even when it does not trust ecs-tasks)
+
             exit codes:
               0  every file passed: no finding at or above the threshold, no rule error
               1  a finding at or above the threshold, or a rule could not run
@@ -41,6 +51,10 @@ final class CliOptionsParser {
             """;
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final List<String> VALIDATE_OPTIONS = List.of("--roles", "--format", "--threshold", "--output",
+            "--allowed-registry", "--account");
+    private static final List<String> CHECK_ROLE_OPTIONS = List.of("--format", "--threshold", "--output",
+            "--github-deployments");
 
     private CliOptionsParser() {
     }
@@ -48,19 +62,21 @@ final class CliOptionsParser {
     static CliOptions parse(String[] args, Map<String, String> env) throws CliFailure {
         List<String> rest = new ArrayList<>(List.of(args));
         if (rest.isEmpty()) {
-            throw CliFailure.usage("missing command: expected `validate <file>...`");
+            throw CliFailure.usage("missing command: expected `validate <file>...` or `check-role <file>...`");
         }
         String command = rest.remove(0);
         if (command.equals("-h") || command.equals("--help") || command.equals("help")) {
             return help(env);
         }
-        if (!command.equals("validate")) {
-            throw CliFailure.usage("unknown command `" + command + "`: expected validate");
+        if (!command.equals(CliOptions.VALIDATE) && !command.equals(CliOptions.CHECK_ROLE)) {
+            throw CliFailure.usage("unknown command `" + command + "`: expected validate or check-role");
         }
-        return validateOptions(rest, env);
+        return options(command, rest, env);
     }
 
-    private static CliOptions validateOptions(List<String> args, Map<String, String> env) throws CliFailure {
+    private static CliOptions options(String command, List<String> args, Map<String, String> env)
+            throws CliFailure {
+        List<String> valued = command.equals(CliOptions.VALIDATE) ? VALIDATE_OPTIONS : CHECK_ROLE_OPTIONS;
         List<Path> files = new ArrayList<>();
         List<String> registries = new ArrayList<>();
         RolesChoice roles = RolesChoice.defaultFor(env);
@@ -68,6 +84,8 @@ final class CliOptionsParser {
         Severity threshold = CliOptions.DEFAULT_THRESHOLD;
         Path output = null;
         String account = null;
+        Path deployments = null;
+        boolean ecsRole = false;
         boolean onlyFiles = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -82,17 +100,24 @@ final class CliOptionsParser {
             if (arg.equals("-h") || arg.equals("--help")) {
                 return help(env);
             }
+            if (arg.equals("--ecs-role") && command.equals(CliOptions.CHECK_ROLE)) {
+                ecsRole = true;
+                continue;
+            }
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value;
             if (arg.contains("=")) {
                 value = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 < args.size() && isOption(name)) {
+            } else if (i + 1 < args.size() && valued.contains(name)) {
                 value = args.get(++i);
             } else {
                 value = null;
             }
-            if (!isOption(name)) {
-                throw CliFailure.usage("unknown option `" + name + "`");
+            if (!valued.contains(name)) {
+                boolean other = VALIDATE_OPTIONS.contains(name) || CHECK_ROLE_OPTIONS.contains(name)
+                        || name.equals("--ecs-role");
+                throw CliFailure.usage(other ? "option `" + name + "` does not apply to " + command
+                        : "unknown option `" + name + "`");
             }
             if (value == null || value.isEmpty()) {
                 throw CliFailure.usage("option `" + name + "` needs a value");
@@ -103,23 +128,22 @@ final class CliOptionsParser {
                 case "--threshold" -> threshold = threshold(value);
                 case "--output" -> output = Path.of(value);
                 case "--allowed-registry" -> registries.add(value);
+                case "--github-deployments" -> deployments = Path.of(value);
                 default -> account = account(value);
             }
         }
         if (files.isEmpty()) {
-            throw CliFailure.usage("missing file: give at least one task definition JSON file to validate");
+            throw CliFailure.usage(command.equals(CliOptions.VALIDATE)
+                    ? "missing file: give at least one task definition JSON file to validate"
+                    : "missing file: give at least one role or policy JSON file to check");
         }
-        return new CliOptions("validate", files, roles, format, threshold, output, registries, account);
-    }
-
-    private static boolean isOption(String name) {
-        return List.of("--roles", "--format", "--threshold", "--output", "--allowed-registry", "--account")
-                .contains(name);
+        return new CliOptions(command, files, roles, format, threshold, output, registries, account, deployments,
+                ecsRole);
     }
 
     private static CliOptions help(Map<String, String> env) {
         return new CliOptions("help", List.of(), RolesChoice.defaultFor(env), OutputFormat.TEXT,
-                CliOptions.DEFAULT_THRESHOLD, null, List.of(), null);
+                CliOptions.DEFAULT_THRESHOLD, null, List.of(), null, null, false);
     }
 
     private static OutputFormat format(String value) throws CliFailure {

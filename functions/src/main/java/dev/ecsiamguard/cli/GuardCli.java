@@ -1,5 +1,6 @@
 package dev.ecsiamguard.cli;
 
+import dev.ecsiamguard.core.roles.RoleLookup;
 import dev.ecsiamguard.core.taskdef.TaskDefinitionContext;
 import dev.ecsiamguard.core.validation.TaskDefinitionValidator;
 import java.io.FileDescriptor;
@@ -13,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The offline command line for pipelines ({@code ecs-iam-guard validate <file>...}): parses arguments, runs the
- * shared validator over each file and prints one format; exit 0 passed, 1 findings at or above the threshold,
- * 2 usage or unusable input.
+ * The offline command line for pipelines ({@code ecs-iam-guard validate|check-role <file>...}): parses arguments,
+ * runs the shared validator or role checks over each file and prints one format; exit 0 passed, 1 findings at or
+ * above the threshold, 2 usage or unusable input.
  */
 public final class GuardCli {
 
@@ -56,7 +57,7 @@ public final class GuardCli {
                 out.print(CliOptionsParser.USAGE);
                 return ValidationRun.PASSED;
             }
-            return validate(options);
+            return options.isCheckRole() ? checkRole(options) : validate(options);
         } catch (CliFailure e) {
             err.println("error: " + e.getMessage());
             if (e.isUsage()) {
@@ -75,7 +76,20 @@ public final class GuardCli {
         FileValidator files = new FileValidator(new TaskDefinitionValidator(context, defaultRegion()), roles.lookup(),
                 workingDirectory);
         List<FileResult> results = options.files().stream().map(files::validate).toList();
-        ValidationRun run = new ValidationRun(results, roles, options.threshold());
+        return emit(options, new ValidationRun(results, roles, options.threshold()));
+    }
+
+    private int checkRole(CliOptions options) throws CliFailure {
+        DeploymentExpectations expectations = DeploymentExpectations.open(options.deployments(), env);
+        RoleFileChecker checker = new RoleFileChecker(new RoleFileReader(options.ecsRole()), expectations,
+                new InputFiles(workingDirectory));
+        List<FileResult> results = options.files().stream().flatMap(f -> checker.check(f).stream()).toList();
+        OpenedRoles source = new OpenedRoles(RoleLookup.SKIPPED, "files", true, expectations.note());
+        return emit(options, new ValidationRun(results, source, options.threshold(), CliOptions.CHECK_ROLE));
+    }
+
+    private int emit(CliOptions options, ValidationRun run) throws CliFailure {
+        List<FileResult> results = run.results();
         boolean colour = terminal && options.output() == null && env.getOrDefault("NO_COLOR", "").isEmpty();
         String rendered = RunFormatter.of(options.format(), colour).render(run);
         if (options.output() != null) {

@@ -15,7 +15,7 @@ final class JsonFormatter implements RunFormatter {
         OpenedRoles roles = run.roles();
         Map<String, Object> root = Json.object(
                 "tool", GuardCli.TOOL,
-                "command", "validate",
+                "command", run.command(),
                 "roles", Json.object("source", roles.source(), "checked", roles.checked(), "note", roles.note()),
                 "threshold", run.threshold().name(),
                 "passed", run.passed(),
@@ -26,8 +26,12 @@ final class JsonFormatter implements RunFormatter {
 
     private static Map<String, Object> file(FileResult result, ValidationRun run) {
         if (result instanceof FileResult.Checked c) {
-            return Json.object("file", c.file(), "taskDefinition", c.taskDefinition().displayName(),
-                    "report", ReportJson.toMap(c.report(), run.threshold()));
+            if (c.subject().isTaskDefinition()) {
+                return Json.object("file", c.file(), "taskDefinition", c.subject().name(),
+                        "report", ReportJson.toMap(c.report(), run.threshold()));
+            }
+            return Json.object("file", c.file(), "kind", c.subject().kind(), "role", c.subject().name(),
+                    "note", c.subject().note(), "report", ReportJson.toMap(c.report(), run.threshold()));
         }
         return Json.object("file", result.file(), "error", ((FileResult.Failed) result).message());
     }

@@ -68,13 +68,13 @@ final class SarifFormatter implements RunFormatter {
                 "ruleIndex", ruleIndex,
                 "level", SarifRules.level(f.severity()),
                 "message", Json.object("text", f.message() + " Fix: " + f.fix()),
-                "locations", List.of(location(c.file(), SourceLines.lineOf(c.text(), f.message()))),
+                "locations", List.of(location(c.file(), SourceLines.lineOf(c.text(), f.message(), c.subject().name()))),
                 "partialFingerprints", Json.object(FINGERPRINT, fingerprint(f)),
                 "properties", Json.object(
                         "severity", f.severity().name(),
                         "security-severity", SarifRules.securitySeverity(f.severity()),
                         "resourceArn", f.resourceArn(),
-                        "taskDefinition", c.taskDefinition().displayName(),
+                        c.subject().isTaskDefinition() ? "taskDefinition" : "role", c.subject().name(),
                         "fix", f.fix()));
     }
 

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the line a finding is about in the input file, cheaply: the {@code "name"} of the container a message
- * names, else line 1, so code scanning annotates the container definition rather than the top of the file.
+ * names, or the {@code "Arn"} of the role a report is about, else line 1, so code scanning annotates the
+ * container definition or role rather than the top of the file.
  */
 final class SourceLines {
 
@@ -14,12 +15,12 @@ final class SourceLines {
     private SourceLines() {
     }
 
-    static int lineOf(String text, String message) {
+    /** The line of the container a message names, else of the role's {@code "Arn"} in a saved role file, else 1. */
+    static int lineOf(String text, String message, String subject) {
         Matcher named = CONTAINER.matcher(message);
-        if (!named.find()) {
-            return 1;
-        }
-        Matcher at = Pattern.compile("\"name\"\\s*:\\s*\"" + Pattern.quote(named.group(1)) + "\"").matcher(text);
+        String key = named.find() ? "name" : "Arn";
+        String value = key.equals("name") ? named.group(1) : subject;
+        Matcher at = Pattern.compile("\"" + key + "\"\\s*:\\s*\"" + Pattern.quote(value) + "\"").matcher(text);
         if (!at.find()) {
             return 1;
         }

@@ -21,7 +21,7 @@ final class TextFormatter implements RunFormatter {
     @Override
     public String render(ValidationRun run) {
         StringBuilder out = new StringBuilder();
-        out.append(colours.bold(GuardCli.TOOL + " validate")).append('\n')
+        out.append(colours.bold(GuardCli.TOOL + " " + run.command())).append('\n')
                 .append("roles: ").append(run.roles().note()).append('\n')
                 .append("threshold: ").append(run.threshold().name()).append('\n');
         for (FileResult result : run.results()) {
@@ -41,8 +41,12 @@ final class TextFormatter implements RunFormatter {
 
     private void checked(FileResult.Checked c, Severity threshold, StringBuilder out) {
         Report report = c.report();
-        out.append(colours.bold(c.file())).append("  (task definition ").append(c.taskDefinition().displayName())
-                .append(")\n");
+        String about = c.subject().name().equals(c.file()) ? c.subject().kind()
+                : c.subject().kind() + " " + c.subject().name();
+        out.append(colours.bold(c.file())).append("  (").append(about).append(")\n");
+        if (!c.subject().note().isEmpty()) {
+            out.append("  note: ").append(c.subject().note()).append('\n');
+        }
         for (Severity severity : WORST_FIRST) {
             List<Finding> group = report.findings().stream().filter(f -> f.severity() == severity).toList();
             if (group.isEmpty()) {
@@ -81,7 +85,8 @@ final class TextFormatter implements RunFormatter {
         long passed = run.results().stream()
                 .filter(r -> r instanceof FileResult.Checked c && c.report().passed(run.threshold())).count();
         long findingsOver = run.results().size() - failed - passed;
-        String line = run.results().size() + " files: " + passed + " passed, " + findingsOver + " failed, "
+        String noun = run.command().equals(CliOptions.VALIDATE) ? " files: " : " reports: ";
+        String line = run.results().size() + noun + passed + " passed, " + findingsOver + " failed, "
                 + failed + " unreadable";
         return run.passed() ? colours.good(line) : colours.bad(line);
     }

@@ -77,6 +77,40 @@ class CliOptionsParserTest {
         assertUsage("invalid --account `12345`", "validate", "--account", "12345", "a.json");
     }
 
+    @Test
+    void parse_whenCheckRoleWithItsOptions_readsThem() throws CliFailure {
+        CliOptions options = parse(Map.of(), "check-role", "trust.json", "--ecs-role", "--github-deployments=d.json",
+                "--format", "sarif", "--threshold", "medium", "--output", "out.sarif", "gaad.json");
+
+        assertThat(options.isCheckRole()).isTrue();
+        assertThat(options.files()).containsExactly(Path.of("trust.json"), Path.of("gaad.json"));
+        assertThat(options.ecsRole()).isTrue();
+        assertThat(options.deployments()).isEqualTo(Path.of("d.json"));
+        assertThat(options.format()).isEqualTo(OutputFormat.SARIF);
+        assertThat(options.threshold()).isEqualTo(Severity.MEDIUM);
+        assertThat(options.output()).isEqualTo(Path.of("out.sarif"));
+    }
+
+    @Test
+    void parse_whenCheckRoleWithoutOptions_defaultsToNoDeploymentsAndNoEcsRole() throws CliFailure {
+        CliOptions options = parse(Map.of(), "check-role", "trust.json");
+
+        assertThat(options.ecsRole()).isFalse();
+        assertThat(options.deployments()).isNull();
+        assertThat(options.threshold()).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void parse_whenCheckRoleArgumentsWrong_throwsUsageErrorsNamingTheProblem() {
+        assertUsage("missing file: give at least one role or policy JSON file", "check-role", "--ecs-role");
+        assertUsage("option `--roles` does not apply to check-role", "check-role", "--roles", "skip", "a.json");
+        assertUsage("option `--allowed-registry` does not apply to check-role", "check-role", "--allowed-registry",
+                "x", "a.json");
+        assertUsage("option `--github-deployments` does not apply to validate", "validate", "--github-deployments",
+                "d.json", "a.json");
+        assertUsage("option `--github-deployments` needs a value", "check-role", "a.json", "--github-deployments");
+    }
+
     private static void assertUsage(String message, String... args) {
         assertThatThrownBy(() -> parse(Map.of(), args)).isInstanceOf(CliFailure.class)
                 .hasMessageContaining(message)

@@ -1,5 +1,7 @@
 package dev.ecsiamguard.core.roles;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +20,7 @@ public final class GaadRoleLookup implements RoleLookup {
     private final Set<String> accounts;
 
     GaadRoleLookup(Map<String, RoleResolution> byArn, Map<String, RoleResolution> byName) {
-        this.byArn = Map.copyOf(byArn);
+        this.byArn = Collections.unmodifiableMap(new LinkedHashMap<>(byArn));
         this.byName = Map.copyOf(byName);
         this.accounts = byArn.keySet().stream().map(GaadRoleLookup::account).filter(a -> !a.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
@@ -55,6 +57,11 @@ public final class GaadRoleLookup implements RoleLookup {
                     .sorted().toList()) + ")");
         }
         return RoleResolution.missing("no role `" + key + "` in the saved account details");
+    }
+
+    /** Every role of the file by ARN, in file order, so a whole account can be checked role by role. */
+    public Map<String, RoleResolution> roles() {
+        return byArn;
     }
 
     /** How many roles the file holds, found or not fully readable. */

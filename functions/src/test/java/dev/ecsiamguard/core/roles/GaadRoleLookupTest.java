@@ -69,6 +69,15 @@ class GaadRoleLookupTest {
     }
 
     @Test
+    void roles_whenFileHoldsSeveralRoles_listsEveryRoleInFileOrderWithItsResolution() {
+        assertThat(LOOKUP.roles().keySet()).containsExactly(EXEC,
+                "arn:aws:iam::123456789012:role/services/shop-task-role",
+                "arn:aws:iam::123456789012:role/reporting-role");
+        assertThat(LOOKUP.roles().get(EXEC).status()).isEqualTo(RoleResolution.Status.FOUND);
+        assertThat(LOOKUP.roles().values()).filteredOn(r -> r.status() == RoleResolution.Status.UNKNOWN).hasSize(1);
+    }
+
+    @Test
     void find_whenRoleAbsentInCoveredAccount_returnsMissing() {
         assertThat(LOOKUP.find("arn:aws:iam::123456789012:role/nope").status())
                 .isEqualTo(RoleResolution.Status.MISSING);
