@@ -44,9 +44,15 @@ public final class ApiApplication {
     private final Severity threshold;
     private final int maxRequestBytes;
     private final String busName;
+    private final GitHubDeployments configuredDeployments;
 
     public ApiApplication(ProvisioningConfig config, AwsClients clients, String busName, Severity threshold,
                           int maxRequestBytes, ServiceFindings findings) {
+        this(config, clients, busName, threshold, maxRequestBytes, findings, GitHubDeployments.none());
+    }
+
+    public ApiApplication(ProvisioningConfig config, AwsClients clients, String busName, Severity threshold,
+                          int maxRequestBytes, ServiceFindings findings, GitHubDeployments configuredDeployments) {
         this.config = config;
         this.clients = clients;
         this.provisioner = new ServiceProvisioner(config, clients, busName);
@@ -56,6 +62,7 @@ public final class ApiApplication {
         this.threshold = threshold;
         this.maxRequestBytes = maxRequestBytes;
         this.busName = busName;
+        this.configuredDeployments = configuredDeployments;
     }
 
     public static ApiApplication fromEnvironment(Map<String, String> env) {
@@ -63,7 +70,8 @@ public final class ApiApplication {
         return new ApiApplication(ProvisioningConfig.fromEnvironment(env),
                 new AwsClients(AwsSettings.fromEnvironment(env)), env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard"),
                 Severity.parse(env.getOrDefault("SEVERITY_THRESHOLD", "HIGH")),
-                max.isBlank() ? DEFAULT_MAX_REQUEST_BYTES : Integer.parseInt(max.trim()), ServiceFindings.TRUST);
+                max.isBlank() ? DEFAULT_MAX_REQUEST_BYTES : Integer.parseInt(max.trim()), ServiceFindings.TRUST,
+                configuredDeployments(env));
     }
 
     /** AWS calls made so far, for the log line. */
@@ -140,8 +148,33 @@ public final class ApiApplication {
                 parsed.ownerId().map(String::valueOf), parsed.repositoryId().map(String::valueOf), parsed.branches(),
                 parsed.environments(), false, repository, config.clusterName(), parsed.service(),
                 Optional.of(request.region()), false);
+        // The configuration stays the one source of truth for the services it names: otherwise the next provider
+        // event would re-pin the role the API just changed, and back again.
+        configuredDeployments.forService(parsed.service()).filter(c -> !sameTrust(c, deployment)).ifPresent(c -> {
+            throw new ApiException(409, "conflict", "service `" + parsed.service() + "` has its deploy role "
+                    + "configured in GitHubDeployments for " + c.owner() + "/" + c.repository() + " " + c.branches()
+                    + " " + c.environments() + "; change that configuration instead", "repository");
+        });
         GitHubOidcService github = new GitHubOidcService(config, new GitHubDeployments(List.of(deployment)), clients,
                 busName);
         return ApiResponse.ok(github.provision(deployment, AccountScope.of(account, request.region())).toMap());
+    }
+
+    private static boolean sameTrust(GitHubDeployment a, GitHubDeployment b) {
+        return a.owner().equalsIgnoreCase(b.owner()) && a.repository().equalsIgnoreCase(b.repository())
+                && a.ownerId().equals(b.ownerId()) && a.repositoryId().equals(b.repositoryId())
+                && a.branches().equals(b.branches()) && a.environments().equals(b.environments());
+    }
+
+    // An invalid configuration is the GitHub function's to report; the API then knows no configured deployments.
+    private static GitHubDeployments configuredDeployments(Map<String, String> env) {
+        try {
+            String region = env.getOrDefault("DEPLOY_REGION", "");
+            return GitHubDeployments.parse(env.get(GitHubDeployments.VARIABLE),
+                    ProvisioningConfig.fromEnvironment(env).clusterName(),
+                    region.isBlank() ? Optional.empty() : Optional.of(region.trim()));
+        } catch (IllegalArgumentException invalid) {
+            return GitHubDeployments.none();
+        }
     }
 }

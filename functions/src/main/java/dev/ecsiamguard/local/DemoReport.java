@@ -87,18 +87,15 @@ final class DemoReport {
         changes += applied.size();
         out.println("    " + status + (applied.isEmpty() ? ", nothing to change"
                 : ", " + applied.size() + " change(s)"));
-        JsonNode findings = result.get("report") == null ? null : result.get("report").asObject().get("findings");
-        list(findings).forEach(f -> out.println("      ! " + text(f.asObject().get("ruleId")) + " "
-                + text(f.asObject().get("severity")) + ": " + text(f.asObject().get("message"))));
         applied.forEach(c -> out.println("      + " + text(c)));
         list(result.get("notes")).forEach(n -> out.println("      ! " + text(n.asObject().get("message"))));
         JsonNode report = result.get("report");
         if (report != null && report.isObject()) {
-            out.println("      passed            " + text(result.get("passed")) + " (threshold "
-                    + text(report.asObject().get("threshold")) + ")");
-            list(report.asObject().get("findings")).forEach(f -> out.println("      - "
-                    + text(f.asObject().get("severity")) + " " + text(f.asObject().get("ruleId")) + ": "
-                    + text(f.asObject().get("message"))));
+            Map<String, JsonNode> r = report.asObject();
+            out.println("      " + ("true".equals(text(r.get("passed"))) ? "passed" : "FAILED") + " at threshold "
+                    + text(r.get("threshold")) + ", " + list(r.get("findings")).size() + " finding(s)");
+            list(r.get("findings")).forEach(f -> out.println("      - " + text(f.asObject().get("severity")) + " "
+                    + text(f.asObject().get("ruleId")) + ": " + text(f.asObject().get("message"))));
         }
         result.forEach((key, value) -> {
             if (value.isString() && !key.equals("status") && !text(value).isEmpty()) {

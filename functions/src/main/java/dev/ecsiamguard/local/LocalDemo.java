@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsEx
 /**
  * The main job, locally: against a moto server, deploy what the stack would (the event bus), then replay every
  * sample event in `events/` through the function whose rule matches it, twice, and print what changed.
- * Refuses to run unless `AWS_ENDPOINT_URL` points at 127.0.0.1, since it creates resources.
+ * Refuses to run unless `AWS_ENDPOINT_URL` points at 127.0.0.1, since it creates resources. Usage:
+ * `LocalDemo [template.yaml] [events] [--parameter Name=Value]...`.
  */
 public final class LocalDemo {
 
@@ -45,7 +46,12 @@ public final class LocalDemo {
                     + " got `" + endpoint + "`");
             System.exit(2);
         }
-        SamTemplate template = SamTemplate.load(templateFile, Map.of(), env.getOrDefault("AWS_REGION", "us-east-1"));
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        for (int i = 2; i + 1 < args.length && args[i].equals("--parameter"); i += 2) {
+            int eq = args[i + 1].indexOf('=');
+            parameters.put(args[i + 1].substring(0, eq), args[i + 1].substring(eq + 1));
+        }
+        SamTemplate template = SamTemplate.load(templateFile, parameters, env.getOrDefault("AWS_REGION", "us-east-1"));
         LocalDemo demo = new LocalDemo(template, env, System.out);
         System.exit(demo.run(events, endpoint) ? 0 : 1);
     }

