@@ -143,7 +143,8 @@ public final class ApiApplication {
         String account = request.account();
         String repository = repositories.find(parsed.service(), account)
                 .orElseThrow(() -> ApiException.notFound("repository_not_found", "no ECR repository maps to"
-                        + " service `" + parsed.service() + "`; the deploy role may push only to it, so create it first"));
+                        + " service `" + parsed.service() + "`; the deploy role may push only to it,"
+                        + " so create it first"));
         GitHubDeployment deployment = new GitHubDeployment(parsed.service(), parsed.owner(), parsed.repository(),
                 parsed.ownerId().map(String::valueOf), parsed.repositoryId().map(String::valueOf), parsed.branches(),
                 parsed.environments(), false, repository, config.clusterName(), parsed.service(),

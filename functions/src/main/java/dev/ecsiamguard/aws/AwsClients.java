@@ -3,6 +3,7 @@ package dev.ecsiamguard.aws;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -78,7 +79,7 @@ public final class AwsClients {
         return (C) built.computeIfAbsent(key, k -> build.get());
     }
 
-    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>>
             B configure(B builder, String serviceKey) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
         override.addExecutionInterceptor(calls);

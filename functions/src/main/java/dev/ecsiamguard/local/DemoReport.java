@@ -104,7 +104,8 @@ final class DemoReport {
         });
         int again = list(replay.asObject().get("changes")).size();
         replayChanges += again;
-        out.println("    replayed: " + (again == 0 ? "no changes (idempotent)" : again + " change(s) - NOT idempotent"));
+        out.println("    replayed: "
+                + (again == 0 ? "no changes (idempotent)" : again + " change(s) - NOT idempotent"));
     }
 
     /** Prints the totals; true when every replay was a no-op. */

@@ -99,7 +99,8 @@ class GuardCliTest {
         CliRun run = CliRun.run("validate", CLEAN, "--roles", "gaad:" + resource("gaad/account-details.json"));
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("roles: roles from the saved account details").contains("(3 roles, 1 with policy documents missing");
+        assertThat(run.out()).contains("roles: roles from the saved account details")
+                .contains("(3 roles, 1 with policy documents missing");
     }
 
     @Test

@@ -107,7 +107,8 @@ class ProvisionOnRepositoryHandlerMotoTest {
     void handleRequest_whenBoundaryAndManagedModeConfigured_attachesBoth() {
         String boundary = "arn:aws:iam::123456789012:policy/ecs-workload-boundary";
         iam.createPolicy(r -> r.policyName("ecs-workload-boundary").policyDocument(
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"));
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
+                        + "\"Resource\":\"*\"}]}"));
 
         handler(Map.of("PERMISSIONS_BOUNDARY_ARN", boundary, "EXECUTION_POLICY_MODE", "managed"))
                 .handleRequest(event(EVENT), context());
@@ -264,6 +265,7 @@ class ProvisionOnRepositoryHandlerMotoTest {
     }
 
     private static LocalContext context() {
-        return new LocalContext("ProvisionOnRepositoryFunction", 60, 1024, new PrintStream(OutputStream.nullOutputStream()));
+        return new LocalContext("ProvisionOnRepositoryFunction", 60, 1024,
+                new PrintStream(OutputStream.nullOutputStream()));
     }
 }

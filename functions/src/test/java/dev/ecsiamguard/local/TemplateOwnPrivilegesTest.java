@@ -25,7 +25,8 @@ class TemplateOwnPrivilegesTest {
 
     @Test
     void provisionFunction_whenBoundaryConfigured_createsOnlyOwnRolesAndOnlyWithTheBoundary() throws Exception {
-        PolicyEvaluator role = functionPolicy("ProvisionOnRepositoryFunction", Map.of("PermissionsBoundaryArn", BOUNDARY));
+        PolicyEvaluator role =
+                functionPolicy("ProvisionOnRepositoryFunction", Map.of("PermissionsBoundaryArn", BOUNDARY));
 
         assertThat(allowed(role, "iam:CreateRole", OWN_ROLE, BOUNDARY)).isTrue();
         assertThat(allowed(role, "iam:PutRolePolicy", OWN_ROLE, BOUNDARY)).isTrue();
@@ -40,7 +41,8 @@ class TemplateOwnPrivilegesTest {
 
     @Test
     void provisionFunction_attachesOnlyTheTaskExecutionPolicy() throws Exception {
-        PolicyEvaluator role = functionPolicy("ProvisionOnRepositoryFunction", Map.of("PermissionsBoundaryArn", BOUNDARY));
+        PolicyEvaluator role =
+                functionPolicy("ProvisionOnRepositoryFunction", Map.of("PermissionsBoundaryArn", BOUNDARY));
         Request attachExecution = Request.of("iam:AttachRolePolicy", OWN_ROLE)
                 .with("iam:PermissionsBoundary", BOUNDARY)
                 .with("iam:PolicyARN", "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")

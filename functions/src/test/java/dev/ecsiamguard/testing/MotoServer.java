@@ -97,8 +97,8 @@ public final class MotoServer {
                 return Path.of(dir, "moto_server").toString();
             }
         }
-        throw new IllegalStateException("moto_server is not on PATH: install it with `pip install 'moto[server]==5.2.1'`"
-                + " or set MOTO_SERVER to its path");
+        throw new IllegalStateException("moto_server is not on PATH: install it with"
+                + " `pip install 'moto[server]==5.2.1'` or set MOTO_SERVER to its path");
     }
 
     private static void waitUntilReady(Process process, URI endpoint, Path log) throws IOException {

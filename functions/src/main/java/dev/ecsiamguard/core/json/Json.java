@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
@@ -32,6 +33,20 @@ public final class Json {
         } catch (RuntimeException notJson) {
             return false;
         }
+    }
+
+    /** The text of a string, number or boolean node as IAM and ECS compare it; empty for null, arrays and objects. */
+    public static Optional<String> scalarText(JsonNode node) {
+        if (node.isString()) {
+            return Optional.of(node.asString());
+        }
+        if (node.isNumber()) {
+            return Optional.of(node.asNumber());
+        }
+        if (node.isBoolean()) {
+            return Optional.of(Boolean.toString(node.asBoolean()));
+        }
+        return Optional.empty();
     }
 
     /** An insertion-ordered map from alternating keys and values, for readable document builders. */

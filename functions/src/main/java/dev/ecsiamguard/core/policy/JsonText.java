@@ -1,5 +1,6 @@
 package dev.ecsiamguard.core.policy;
 
+import dev.ecsiamguard.core.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
@@ -34,34 +35,17 @@ final class JsonText {
         }
         List<String> out = new ArrayList<>(items.size());
         for (JsonNode item : items) {
-            if (item.isString()) {
-                out.add(item.asString());
-            } else if (item.isNumber()) {
-                out.add(item.asNumber());
-            } else if (item.isBoolean()) {
-                out.add(Boolean.toString(item.asBoolean()));
-            } else {
-                throw new PolicyParseException(location, "expected a string, number or boolean, got `" + show(item)
-                        + "`");
-            }
+            out.add(Json.scalarText(item).orElseThrow(() -> new PolicyParseException(location,
+                    "expected a string, number or boolean, got `" + show(item) + "`")));
         }
         return out;
     }
 
     /** A short rendering of a node for error messages. */
     static String show(JsonNode node) {
-        if (node.isString()) {
-            return node.asString();
-        }
-        if (node.isNumber()) {
-            return node.asNumber();
-        }
-        if (node.isBoolean()) {
-            return Boolean.toString(node.asBoolean());
-        }
         if (node.isNull()) {
             return "null";
         }
-        return node.isArray() ? "[...]" : "{...}";
+        return Json.scalarText(node).orElse(node.isArray() ? "[...]" : "{...}");
     }
 }

@@ -54,7 +54,8 @@ final class ReferencedRolesExist implements RoleRule {
                             + resolution.reason() + "), so its permissions are not validated.")
                     .withSeverity(Severity.INFORMATIONAL)
                     .withFix("Make role " + ref + " readable by ecs-iam-guard (iam:GetRole, iam:ListRolePolicies, "
-                            + "iam:GetRolePolicy, iam:ListAttachedRolePolicies, iam:GetPolicy, iam:GetPolicyVersion)."));
+                            + "iam:GetRolePolicy, iam:ListAttachedRolePolicies, iam:GetPolicy, "
+                            + "iam:GetPolicyVersion)."));
         }
         if (resolution.status() != RoleResolution.Status.MISSING) {
             return Optional.empty();

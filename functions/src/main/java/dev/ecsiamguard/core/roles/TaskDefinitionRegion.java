@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class TaskDefinitionRegion {
 
-    private static final Pattern ECR_HOST = Pattern.compile("^\\d{12}\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws");
+    private static final Pattern ECR_HOST =
+            Pattern.compile("^\\d{12}\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws");
     private static final Pattern ARN_REGION = Pattern.compile("^arn:aws[a-z-]*:(?:secretsmanager|ssm):([a-z0-9-]+):");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
 

@@ -1,5 +1,6 @@
 package dev.ecsiamguard.core.taskdef;
 
+import dev.ecsiamguard.core.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,18 +117,9 @@ final class JsonReader {
     }
 
     private static String scalar(JsonNode node, String path) {
-        if (node.isString()) {
-            return node.asString();
-        }
-        if (node.isNumber()) {
-            return node.asNumber();
-        }
-        if (node.isBoolean()) {
-            return Boolean.toString(node.asBoolean());
-        }
         if (node.isNull()) {
             return null;
         }
-        throw new TaskDefinitionParseException(path, "expected a string");
+        return Json.scalarText(node).orElseThrow(() -> new TaskDefinitionParseException(path, "expected a string"));
     }
 }

@@ -127,8 +127,8 @@ class TaskDefinitionValidatorTest {
     @Test
     void validate_whenNoArnAndNoDefaultRegion_reportsRuleErrorInsteadOfGuessing() {
         String withoutRegionHints = TD_JSON.replace("\"taskDefinitionArn\":\"arn:aws:ecs:us-east-1:123456789012:"
-                + "task-definition/web:1\",", "").replace("arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf",
-                "db-password");
+                + "task-definition/web:1\",", "")
+                .replace("arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf", "db-password");
         TaskDefinitionContext ctx = TaskDefinitionContext.defaults().withAccountId("123456789012");
         RoleLookup roles = lookup("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
                 + "\"logs:*\",\"Resource\":\"*\"}]}");

@@ -2,23 +2,7 @@ package dev.ecsiamguard.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsiamguard.app.ApiApplication;
-import dev.ecsiamguard.app.ServiceFindings;
-import dev.ecsiamguard.aws.AwsClients;
-import dev.ecsiamguard.aws.IamDocuments;
-import dev.ecsiamguard.core.Severity;
 import dev.ecsiamguard.core.json.Json;
-import dev.ecsiamguard.core.provision.ProvisioningConfig;
-import dev.ecsiamguard.local.LocalContext;
-import dev.ecsiamguard.local.LocalInvoker;
-import dev.ecsiamguard.local.SamTemplate;
-import dev.ecsiamguard.testing.CallRecorder;
-import dev.ecsiamguard.testing.LocalAws;
-import dev.ecsiamguard.testing.MotoServer;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,33 +10,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Role;
 
 /**
- * The API function end to end against moto: invoked as `template.yaml` declares it, through the local invoker and
- * the Lambda runtime's serialization, for every route; write counts through a call recorder.
+ * The API function's provisioning and describe routes end to end against moto, as `template.yaml` declares them;
+ * write counts through a call recorder.
  */
-class ApiHandlerMotoTest {
-
-    private static final Path EVENTS = Path.of("..", "events");
-
-    private final MotoServer moto = MotoServer.get();
-    private final LocalAws aws = new LocalAws(moto);
-    private final CallRecorder recorder = new CallRecorder();
-    private IamClient iam;
-
-    @BeforeEach
-    void deployAndCreateRepositories() {
-        moto.reset();
-        aws.deployApplicationBus();
-        aws.createRepository("payments/api", Map.of("ecs-iam-guard:capabilities", "exec"));
-        aws.createRepository("orders", Map.of());
-        iam = aws.clients().iam();
-    }
+class ApiHandlerProvisioningMotoTest extends ApiHandlerMotoFixture {
 
     @Test
     void provisionRoute_whenInvokedAsDeployed_createsWhatTheBodyAsksForAndReplaysAsNoOp() throws Exception {
@@ -207,129 +173,5 @@ class ApiHandlerMotoTest {
         assertThat(findings).extracting(f -> f.asObject().get("message").asString())
                 .anyMatch(m -> m.contains("set retention of log group /ecs/dev/orders to 30 days"))
                 .anyMatch(m -> m.contains("AmazonS3ReadOnlyAccess"));
-    }
-
-    @Test
-    void validationRoutes_whenDocumentOrRegisteredRevision_judgeItWithTheAccountsRoles() throws Exception {
-        Response document = invoke(read("apigw/post-validations.json"));
-        Response unknownArn = invoke(read("apigw/post-validations-arn.json"));
-        for (int revision = 1; revision <= 1; revision++) {
-            aws.clients().ecs().registerTaskDefinition(r -> r.family("payments-api").requiresCompatibilities(
-                    software.amazon.awssdk.services.ecs.model.Compatibility.FARGATE).networkMode("awsvpc")
-                    .cpu("256").memory("512")
-                    .executionRoleArn("arn:aws:iam::123456789012:role/ecs-iam-guard/ecs-payments-api-execution-role")
-                    .containerDefinitions(c -> c.name("api").essential(true).memory(512)
-                            .image("123456789012.dkr.ecr.us-east-1.amazonaws.com/payments/api:1.0.0")));
-        }
-
-        Response byArn = invoke(read("apigw/post-validations-arn.json"));
-
-        assertThat(document.status()).isEqualTo(200);
-        assertThat(document.body().get("verdict").asString()).isEqualTo("fail");
-        assertThat(document.body().get("threshold").asString()).isEqualTo("HIGH");
-        assertThat(document.body().get("findings").asArray()).isNotEmpty()
-                .allSatisfy(f -> assertThat(f.asObject()).containsKeys("ruleId", "severity", "message", "fix"));
-        assertThat(document.body().toString()).doesNotContain("hunter2");
-        assertThat(unknownArn.status()).isEqualTo(404);
-        assertThat(byArn.status()).isEqualTo(200);
-        assertThat(byArn.body().get("subject").asString())
-                .isEqualTo("arn:aws:ecs:us-east-1:123456789012:task-definition/payments-api:1");
-        assertThat(byArn.body().get("findings").asArray()).extracting(f -> f.asObject().get("ruleId").asString())
-                .contains("TD-ROLE-EXISTS");
-        assertThat(byArn.body().get("verdict").asString()).isEqualTo("fail");
-        assertThat(iam.listRoles().roles()).isEmpty();
-    }
-
-    @Test
-    void deployRoleRoute_whenRequested_createsProviderAndPinnedRoleAndReplaysAsNoOp() throws Exception {
-        Response first = invoke(read("apigw/post-github-deploy-roles.json"));
-
-        assertThat(first.status()).isEqualTo(200);
-        assertThat(texts(first.body().get("changes"))).anyMatch(c -> c.contains("ecs-payments-api-github-deploy"));
-        String trust = IamDocuments.decode(iam.getRole(r -> r.roleName("ecs-payments-api-github-deploy")).role()
-                .assumeRolePolicyDocument());
-        assertThat(trust).contains("repo:acme@123456/payments-api@789012:ref:refs/heads/main",
-                "repo:acme@123456/payments-api@789012:environment:production", "sts.amazonaws.com");
-        assertThat(iam.listOpenIDConnectProviders().openIDConnectProviderList()).hasSize(1);
-
-        recorder.clear();
-        var replay = handler().handleRequest(loadEvent("apigw/post-github-deploy-roles.json"), context());
-
-        assertThat(replay.getStatusCode()).isEqualTo(200);
-        assertThat(Json.parse(replay.getBody()).asObject().get("changes").asArray()).isEmpty();
-        assertThat(recorder.writes()).isEmpty();
-    }
-
-    @Test
-    void deployRoleRoute_whenServiceIsConfiguredForAnotherRepository_answers409AndWritesNothing() throws Exception {
-        String configured = "[{\"service\":\"payments-api\",\"repository\":\"acme/payments-monorepo\","
-                + "\"branches\":[\"main\"],\"ecrRepository\":\"payments/api\"}]";
-
-        Response response = invoke(read("apigw/post-github-deploy-roles.json"),
-                Map.of("GITHUB_DEPLOYMENTS", configured));
-
-        assertThat(response.status()).isEqualTo(409);
-        assertThat(response.body().get("error").asObject().get("message").asString())
-                .contains("acme/payments-monorepo", "GitHubDeployments");
-        assertThat(iam.listRoles().roles()).isEmpty();
-        assertThat(iam.listOpenIDConnectProviders().openIDConnectProviderList()).isEmpty();
-    }
-
-    private record Response(int status, Map<String, JsonNode> body) {
-    }
-
-    private Response invoke(String eventJson) throws Exception {
-        return invoke(eventJson, Map.of());
-    }
-
-    private Response invoke(String eventJson, Map<String, String> overrides) throws Exception {
-        SamTemplate.Function function = SamTemplate.load(Path.of("..", "template.yaml"), Map.of(), "us-east-1")
-                .function("ApiFunction");
-        Map<String, String> env = LocalInvoker.environment(function, moto.environment(), overrides);
-        String out = LocalInvoker.invokeInProcess(function, env, eventJson,
-                new PrintStream(OutputStream.nullOutputStream()));
-        Map<String, JsonNode> response = Json.parse(out).asObject();
-        return new Response(Integer.parseInt(response.get("statusCode").asNumber()),
-                Json.parse(response.get("body").asString()).asObject());
-    }
-
-    private ApiHandler handler() {
-        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(moto.environment());
-        AwsClients clients = new AwsClients(moto.settings().withInterceptor(recorder));
-        return new ApiHandler(new ApiApplication(config, clients, LocalAws.BUS, Severity.HIGH,
-                ApiApplication.DEFAULT_MAX_REQUEST_BYTES, ServiceFindings.NONE));
-    }
-
-    // The sample provisioning request names service `orders` in its path and path parameters.
-    private static String forService(String json, String service) {
-        return json.replace("/orders/", "/" + service + "/")
-                .replace("\"service\": \"orders\"", "\"service\": \"" + service + "\"");
-    }
-
-    private static String read(String file) throws Exception {
-        return Files.readString(EVENTS.resolve(file));
-    }
-
-    private static com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent loadEvent(String file) {
-        return com.amazonaws.services.lambda.runtime.tests.EventLoader.loadApiGatewayRestEvent("events/" + file);
-    }
-
-    private static com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent loadEventText(String json)
-            throws Exception {
-        Path file = Files.createTempFile("apigw-", ".json");
-        Files.writeString(file, json);
-        return com.amazonaws.services.lambda.runtime.tests.EventLoader.loadApiGatewayRestEvent(file.toString());
-    }
-
-    private String policy(String role, String name) {
-        return IamDocuments.decode(iam.getRolePolicy(r -> r.roleName(role).policyName(name)).policyDocument());
-    }
-
-    private static List<String> texts(JsonNode array) {
-        return array.asArray().stream().map(JsonNode::asString).toList();
-    }
-
-    private static LocalContext context() {
-        return new LocalContext("ApiFunction", 29, 1024, new PrintStream(OutputStream.nullOutputStream()));
     }
 }
