@@ -30,8 +30,9 @@ check_cfn_lint() {
 
 # Compiles the functions once and writes their class path (with the local-only libraries) to $TARGET/classpath.txt.
 build() {
-  (cd "$ROOT/functions" && mvn -q -B -DskipTests package dependency:build-classpath \
-    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=compile)
+  # Maven's output goes to stderr: stdout is the commands' own (JSON, SARIF) output.
+  (cd "$ROOT/functions" && mvn -q -B -Dstyle.color=never -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=compile) >&2
   CLASSPATH_LOCAL="$TARGET/classes:$(cat "$TARGET/classpath.txt")"
   export CLASSPATH_LOCAL
 }

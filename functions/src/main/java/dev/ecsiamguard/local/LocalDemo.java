@@ -77,6 +77,15 @@ public final class LocalDemo {
         return report.finish();
     }
 
+    /** What a single local invocation needs first: the stack's bus, and what the event says the user did. */
+    void prepareFor(String eventJson) {
+        deployStack();
+        JsonNode event = JsonNode.parser().parse(eventJson);
+        if (event.isObject() && !event.asObject().containsKey("httpMethod")) {
+            actAsTheUser(event);
+        }
+    }
+
     private void deployStack() {
         for (String id : template.functionIds()) {
             String bus = template.function(id).environment().get("EVENT_BUS_NAME");

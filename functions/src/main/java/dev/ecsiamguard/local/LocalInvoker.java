@@ -15,7 +15,8 @@ import java.util.Map;
  * environment (`AWS_ENDPOINT_URL` for a local moto server), and the handler runs in a fresh JVM through
  * {@link LocalRuntime}, as in a new Lambda execution environment.
  *
- * <p>Usage: `LocalInvoker <LogicalId> <event.json> [--template F] [--parameter K=V]... [--env K=V]...`
+ * <p>Usage: `LocalInvoker <LogicalId> <event.json> [--template F] [--parameter K=V]... [--env K=V]... [--prepare]`;
+ * `--prepare` (for a throwaway moto server) first creates the stack's bus and what the event presupposes.
  */
 public final class LocalInvoker {
 
@@ -31,8 +32,14 @@ public final class LocalInvoker {
         Path template = Path.of("template.yaml");
         Map<String, String> parameters = new LinkedHashMap<>();
         Map<String, String> envOverrides = new LinkedHashMap<>();
+        boolean prepare = false;
         for (int i = 2; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : "";
+            if (args[i].equals("--prepare")) {
+                prepare = true;
+                i--;
+                continue;
+            }
             switch (args[i]) {
                 case "--template" -> template = Path.of(value);
                 case "--parameter" -> put(parameters, value);
@@ -44,6 +51,11 @@ public final class LocalInvoker {
         String region = base.getOrDefault("AWS_REGION", base.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
         SamTemplate.Function function = SamTemplate.load(template, parameters, region).function(args[0]);
         Map<String, String> env = environment(function, base, envOverrides);
+        if (prepare) {
+            // Against a throwaway moto server: create the bus and what the event presupposes (its repository, ...).
+            new LocalDemo(SamTemplate.load(template, parameters, region), env, System.err)
+                    .prepareFor(read(Path.of(args[1])));
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
