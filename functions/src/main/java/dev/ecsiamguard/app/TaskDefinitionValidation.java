@@ -61,7 +61,8 @@ public final class TaskDefinitionValidation {
         }
         TaskDefinition td = described.get().definition();
         TaskDefinitionContext context = TaskDefinitionContext.defaults().withAccountId(event.account())
-                .withAllowedImageRegistries(config.allowedImageRegistries());
+                .withAllowedImageRegistries(config.allowedImageRegistries())
+                .withRolePinning(config.rolePinning().orElse(null));
         Report report = new TaskDefinitionValidator(context, event.region())
                 .validate(td, new AccountRoleLookup(iam, event.account()), described.get().tags());
         boolean passed = report.passed(config.threshold());

@@ -1,18 +1,23 @@
 package dev.ecsiamguard.app;
 
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.provision.ProvisioningConfig;
+import dev.ecsiamguard.core.taskdef.RolePinning;
 import dev.ecsiamguard.core.taskdef.TaskDefinitionContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How the validation function behaves, read once from its environment: report only or enforce, the severity that
- * fails a revision, whether enforcement deregisters, whether findings go to Security Hub, allowed registries.
+ * fails a revision, whether enforcement deregisters, whether findings go to Security Hub, allowed registries,
+ * and whether each family is pinned to the roles provisioned for it.
  */
 public record ValidationConfig(Mode mode, Severity threshold, boolean deregisterNonCompliant,
-                               boolean securityHubEnabled, List<String> allowedImageRegistries, String busName) {
+                               boolean securityHubEnabled, List<String> allowedImageRegistries, String busName,
+                               Optional<RolePinning> rolePinning) {
 
     /** audit reports only; enforce also tags (and optionally deregisters) a revision that fails. */
     public enum Mode { AUDIT, ENFORCE }
@@ -31,7 +36,17 @@ public record ValidationConfig(Mode mode, Severity threshold, boolean deregister
                 flag(env, "DEREGISTER_NONCOMPLIANT"), flag(env, "SECURITY_HUB_ENABLED"),
                 registries.isEmpty() ? TaskDefinitionContext.DEFAULT_IMAGE_REGISTRIES
                         : Arrays.stream(registries.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                value(env, "EVENT_BUS_NAME", "ecs-iam-guard"));
+                value(env, "EVENT_BUS_NAME", "ecs-iam-guard"), rolePinning(env));
+    }
+
+    /** With PIN_ROLES_TO_FAMILY=true, a family may only use the roles the provisioner names after it. */
+    private static Optional<RolePinning> rolePinning(Map<String, String> env) {
+        if (!flag(env, "PIN_ROLES_TO_FAMILY")) {
+            return Optional.empty();
+        }
+        ProvisioningConfig names = ProvisioningConfig.fromEnvironment(env);
+        return Optional.of(new RolePinning(names.expand(names.executionRoleTemplate(), "{family}"),
+                names.expand(names.taskRoleTemplate(), "{family}")));
     }
 
     public boolean enforcing() {

@@ -41,4 +41,19 @@ class ValidationConfigTest {
         assertThatThrownBy(() -> ValidationConfig.fromEnvironment(Map.of("DEREGISTER_NONCOMPLIANT", "yes")))
                 .hasMessageContaining("DEREGISTER_NONCOMPLIANT");
     }
+
+    @Test
+    void fromEnvironment_whenRolesPinned_usesTheProvisionersRoleNames() {
+        ValidationConfig off = ValidationConfig.fromEnvironment(Map.of());
+        ValidationConfig on = ValidationConfig.fromEnvironment(Map.of("PIN_ROLES_TO_FAMILY", "true",
+                "NAME_PREFIX", "acme"));
+
+        assertThat(off.rolePinning()).isEmpty();
+        assertThat(on.rolePinning()).hasValueSatisfying(p -> {
+            assertThat(p.executionRoleFor("payments-api")).isEqualTo("acme-payments-api-execution-role");
+            assertThat(p.taskRoleFor("payments-api")).isEqualTo("acme-payments-api-task-role");
+        });
+        assertThatThrownBy(() -> ValidationConfig.fromEnvironment(Map.of("PIN_ROLES_TO_FAMILY", "yes")))
+                .hasMessageContaining("PIN_ROLES_TO_FAMILY");
+    }
 }

@@ -13,9 +13,10 @@ import java.util.stream.Stream;
  * @param allowedImageRegistries image reference prefixes; {@code *} matches within one path segment, and
  *     the entry {@link #OWN_ECR} stands for the private ECR registry of the task's own account and region
  * @param secretEnvNamePatterns upper-case globs on environment variable names, see {@link SecretNames}
+ * @param pinning the roles each family may use, or {@code null} when role pinning is off
  */
 public record TaskDefinitionContext(String accountId, List<String> allowedImageRegistries,
-                                    List<String> secretEnvNamePatterns) {
+                                    List<String> secretEnvNamePatterns, RolePinning pinning) {
 
     /** Stands for {@code <account>.dkr.ecr.<region>.amazonaws.com/} of the task definition being checked. */
     public static final String OWN_ECR = "own-ecr";
@@ -28,20 +29,29 @@ public record TaskDefinitionContext(String accountId, List<String> allowedImageR
     }
 
     public static TaskDefinitionContext defaults() {
-        return new TaskDefinitionContext(null, DEFAULT_IMAGE_REGISTRIES, SecretNames.DEFAULT_PATTERNS);
+        return new TaskDefinitionContext(null, DEFAULT_IMAGE_REGISTRIES, SecretNames.DEFAULT_PATTERNS, null);
     }
 
     public TaskDefinitionContext withAccountId(String account) {
-        return new TaskDefinitionContext(account, allowedImageRegistries, secretEnvNamePatterns);
+        return new TaskDefinitionContext(account, allowedImageRegistries, secretEnvNamePatterns, pinning);
     }
 
     /** Replaces the allowed registries; include {@link #OWN_ECR} to keep the task's own ECR registry. */
     public TaskDefinitionContext withAllowedImageRegistries(List<String> registries) {
-        return new TaskDefinitionContext(accountId, registries, secretEnvNamePatterns);
+        return new TaskDefinitionContext(accountId, registries, secretEnvNamePatterns, pinning);
     }
 
     public TaskDefinitionContext withSecretEnvNamePatterns(List<String> patterns) {
-        return new TaskDefinitionContext(accountId, allowedImageRegistries, patterns);
+        return new TaskDefinitionContext(accountId, allowedImageRegistries, patterns, pinning);
+    }
+
+    /** Families may only use the roles named after them (TD-FAMILY-ROLE-PINNING); off unless set. */
+    public TaskDefinitionContext withRolePinning(RolePinning rolePinning) {
+        return new TaskDefinitionContext(accountId, allowedImageRegistries, secretEnvNamePatterns, rolePinning);
+    }
+
+    public Optional<RolePinning> rolePinning() {
+        return Optional.ofNullable(pinning);
     }
 
     /** The configured account, else the one in the task definition ARN, else the one in its roles. */

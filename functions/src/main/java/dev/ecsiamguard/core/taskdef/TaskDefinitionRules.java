@@ -28,7 +28,8 @@ public final class TaskDefinitionRules {
             new LinuxCapabilitiesNotDangerous(),
             new HostMountsNotSensitive(),
             new ExecutionRolePresentWhenNeeded(),
-            new SecretReferencesWellFormed());
+            new SecretReferencesWellFormed(),
+            new FamilyRolesPinned());
 
     private TaskDefinitionRules() {
     }

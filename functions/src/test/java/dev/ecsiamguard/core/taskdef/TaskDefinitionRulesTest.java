@@ -43,7 +43,7 @@ class TaskDefinitionRulesTest {
     void all_whenListed_idsAreUniqueAndFromTheCatalog() {
         List<String> ids = RULES.stream().map(r -> r.metadata().id()).toList();
 
-        assertThat(ids).doesNotHaveDuplicates().hasSize(23);
+        assertThat(ids).doesNotHaveDuplicates().hasSize(24);
         assertThat(CATALOG_IDS).containsAll(ids);
     }
 
