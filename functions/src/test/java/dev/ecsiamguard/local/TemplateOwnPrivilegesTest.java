@@ -87,6 +87,28 @@ class TemplateOwnPrivilegesTest {
                 "arn:aws:logs:us-east-1:123456789012:log-group:/ecs/dev/payments-api")).isFalse();
     }
 
+    @Test
+    void validationFunction_readsRolesButNeverWritesIam_andChangesRevisionsOnlyWhenEnforcing() throws Exception {
+        String revision = "arn:aws:ecs:us-east-1:123456789012:task-definition/payments-api:3";
+        String anyRole = "arn:aws:iam::123456789012:role/anything";
+        PolicyEvaluator audit = functionPolicy("ValidateTaskDefinitionFunction", Map.of());
+        PolicyEvaluator enforce = functionPolicy("ValidateTaskDefinitionFunction", Map.of("Mode", "enforce"));
+        PolicyEvaluator deregister = functionPolicy("ValidateTaskDefinitionFunction",
+                Map.of("Mode", "enforce", "DeregisterNonCompliant", "true"));
+
+        assertThat(allowedPlain(audit, "iam:GetRole", anyRole)).isTrue();
+        for (String write : List.of("iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy",
+                "iam:UpdateAssumeRolePolicy", "iam:PassRole", "iam:DeleteRole")) {
+            assertThat(allowedPlain(deregister, write, anyRole)).as(write).isFalse();
+        }
+        assertThat(allowedPlain(audit, "ecs:TagResource", revision)).isFalse();
+        assertThat(allowedPlain(enforce, "ecs:TagResource", revision)).isTrue();
+        assertThat(allowedPlain(enforce, "ecs:DeregisterTaskDefinition", revision)).isFalse();
+        assertThat(allowedPlain(deregister, "ecs:DeregisterTaskDefinition", revision)).isTrue();
+        assertThat(allowedPlain(audit, "securityhub:BatchImportFindings",
+                "arn:aws:securityhub:us-east-1:123456789012:product/123456789012/default")).isFalse();
+    }
+
     private static boolean allowed(PolicyEvaluator role, String action, String resource, String boundary) {
         return role.evaluate(Request.of(action, resource).with("iam:PermissionsBoundary", boundary)
                 .withCompleteContext()).isAllowed();
