@@ -100,7 +100,8 @@ class RuleCatalogTest {
         String withoutThisFile = allSources(TESTS).replace(Files.readString(TESTS.resolve(
                 "dev/ecsiamguard/core/RuleCatalogTest.java")), "");
 
-        assertThat(RULES).allSatisfy(rule -> assertThat(Pattern.compile("(?<![A-Z0-9-])" + Pattern.quote(rule.id()) + "(?![A-Z0-9-])")
+        assertThat(RULES).allSatisfy(rule -> assertThat(Pattern.compile(
+                        "(?<![A-Z0-9-])" + Pattern.quote(rule.id()) + "(?![A-Z0-9-])")
                 .matcher(withoutThisFile).find()).as(rule.id() + " appears in no test").isTrue());
     }
 

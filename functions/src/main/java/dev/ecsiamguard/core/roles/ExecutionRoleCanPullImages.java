@@ -1,6 +1,5 @@
 package dev.ecsiamguard.core.roles;
 
-import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.Severity;
 import dev.ecsiamguard.core.taskdef.ContainerDefinition;
@@ -12,7 +11,7 @@ import java.util.List;
  * On Fargate the agent pulls private ECR images with the execution role: it needs a registry token (only
  * grantable on *) and the image actions on each repository, or the task stops with CannotPullContainerError.
  */
-final class ExecutionRoleCanPullImages implements RoleRule {
+final class ExecutionRoleCanPullImages extends ExecutionRoleNeeds {
 
     static final RuleMetadata METADATA = new RuleMetadata(
             "EXEC-ECR-PULL",
@@ -27,11 +26,12 @@ final class ExecutionRoleCanPullImages implements RoleRule {
     }
 
     @Override
-    public List<Finding> check(TaskDefinition td, RoleAnalysisContext ctx) {
-        var role = ctx.executionRole();
-        if (role.isEmpty() || td.runsOnlyOnInstances()) {
-            return List.of();
-        }
+    boolean applies(TaskDefinition td) {
+        return !td.runsOnlyOnInstances();
+    }
+
+    @Override
+    List<Need> needs(TaskDefinition td, RoleAnalysisContext ctx) {
         List<Need> needs = new ArrayList<>();
         for (ContainerDefinition c : td.containers()) {
             EcrImage.parse(c.image()).ifPresent(image -> {
@@ -43,6 +43,6 @@ final class ExecutionRoleCanPullImages implements RoleRule {
                         "ecr:GetDownloadUrlForLayer"));
             });
         }
-        return Permissions.gaps(METADATA, td, ctx, role.get(), "Execution", needs, "");
+        return needs;
     }
 }

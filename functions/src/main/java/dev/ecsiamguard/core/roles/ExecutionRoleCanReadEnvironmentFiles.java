@@ -1,6 +1,5 @@
 package dev.ecsiamguard.core.roles;
 
-import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.Severity;
 import dev.ecsiamguard.core.taskdef.ContainerDefinition;
@@ -9,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The agent downloads each S3 environment file with the execution role before the container starts. */
-final class ExecutionRoleCanReadEnvironmentFiles implements RoleRule {
+final class ExecutionRoleCanReadEnvironmentFiles extends ExecutionRoleNeeds {
 
     static final RuleMetadata METADATA = new RuleMetadata(
             "EXEC-ENV-FILES",
@@ -24,11 +23,7 @@ final class ExecutionRoleCanReadEnvironmentFiles implements RoleRule {
     }
 
     @Override
-    public List<Finding> check(TaskDefinition td, RoleAnalysisContext ctx) {
-        var role = ctx.executionRole();
-        if (role.isEmpty()) {
-            return List.of();
-        }
+    List<Need> needs(TaskDefinition td, RoleAnalysisContext ctx) {
         List<Need> needs = new ArrayList<>();
         for (ContainerDefinition c : td.containers()) {
             for (ContainerDefinition.EnvironmentFile file : c.environmentFiles()) {
@@ -36,7 +31,11 @@ final class ExecutionRoleCanReadEnvironmentFiles implements RoleRule {
                         .ifPresent(needs::addAll);
             }
         }
-        return Permissions.gaps(METADATA, td, ctx, role.get(), "Execution", needs,
-                "a bucket policy or KMS key policy may still deny it, which cannot be seen here");
+        return needs;
+    }
+
+    @Override
+    String unseen() {
+        return "a bucket policy or KMS key policy may still deny it, which cannot be seen here";
     }
 }

@@ -1,6 +1,5 @@
 package dev.ecsiamguard.core.roles;
 
-import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.Severity;
 import dev.ecsiamguard.core.taskdef.ContainerDefinition;
@@ -13,7 +12,7 @@ import java.util.List;
  * A FireLens router with its configuration file in S3 gets that file through the execution role; the log
  * destinations are written with the task role, which this rule does not judge.
  */
-final class ExecutionRoleCanReadFirelensConfig implements RoleRule {
+final class ExecutionRoleCanReadFirelensConfig extends ExecutionRoleNeeds {
 
     static final RuleMetadata METADATA = new RuleMetadata(
             "EXEC-FIRELENS-CONFIG",
@@ -28,11 +27,7 @@ final class ExecutionRoleCanReadFirelensConfig implements RoleRule {
     }
 
     @Override
-    public List<Finding> check(TaskDefinition td, RoleAnalysisContext ctx) {
-        var role = ctx.executionRole();
-        if (role.isEmpty()) {
-            return List.of();
-        }
+    List<Need> needs(TaskDefinition td, RoleAnalysisContext ctx) {
         List<Need> needs = new ArrayList<>();
         for (ContainerDefinition c : td.containers()) {
             FirelensConfiguration firelens = c.firelensConfiguration();
@@ -41,6 +36,6 @@ final class ExecutionRoleCanReadFirelensConfig implements RoleRule {
                         + c.displayName()).ifPresent(needs::addAll);
             }
         }
-        return Permissions.gaps(METADATA, td, ctx, role.get(), "Execution", needs, "");
+        return needs;
     }
 }

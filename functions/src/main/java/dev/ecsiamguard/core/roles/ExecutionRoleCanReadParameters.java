@@ -1,6 +1,5 @@
 package dev.ecsiamguard.core.roles;
 
-import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.Severity;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
@@ -11,7 +10,7 @@ import java.util.List;
  * SSM parameters injected as secrets are fetched by the agent with ssm:GetParameters (plural) on the parameter
  * ARN, and a parameter under /aws/reference/secretsmanager/ also needs the secret itself.
  */
-final class ExecutionRoleCanReadParameters implements RoleRule {
+final class ExecutionRoleCanReadParameters extends ExecutionRoleNeeds {
 
     static final RuleMetadata METADATA = new RuleMetadata(
             "EXEC-SECRETS-SSM",
@@ -28,11 +27,7 @@ final class ExecutionRoleCanReadParameters implements RoleRule {
     }
 
     @Override
-    public List<Finding> check(TaskDefinition td, RoleAnalysisContext ctx) {
-        var role = ctx.executionRole();
-        if (role.isEmpty()) {
-            return List.of();
-        }
+    List<Need> needs(TaskDefinition td, RoleAnalysisContext ctx) {
         List<Need> needs = new ArrayList<>();
         for (SecretReferences.Reference ref : SecretReferences.all(td)) {
             SecretReferences.resolve(ref.valueFrom(), false, ctx).filter(t -> !t.isSecret()).ifPresent(t -> {
@@ -41,6 +36,11 @@ final class ExecutionRoleCanReadParameters implements RoleRule {
                         + " (through Secrets Manager)", s.arn(), "secretsmanager:GetSecretValue").fixedOn(s.fixArn())));
             });
         }
-        return Permissions.gaps(METADATA, td, ctx, role.get(), "Execution", needs, UNSEEN);
+        return needs;
+    }
+
+    @Override
+    String unseen() {
+        return UNSEEN;
     }
 }

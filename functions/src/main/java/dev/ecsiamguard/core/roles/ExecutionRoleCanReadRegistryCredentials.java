@@ -1,6 +1,5 @@
 package dev.ecsiamguard.core.roles;
 
-import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.Severity;
 import dev.ecsiamguard.core.taskdef.ContainerDefinition;
@@ -9,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Images from a private registry are pulled with credentials the agent reads from Secrets Manager first. */
-final class ExecutionRoleCanReadRegistryCredentials implements RoleRule {
+final class ExecutionRoleCanReadRegistryCredentials extends ExecutionRoleNeeds {
 
     static final RuleMetadata METADATA = new RuleMetadata(
             "EXEC-PRIVATE-REGISTRY",
@@ -23,11 +22,7 @@ final class ExecutionRoleCanReadRegistryCredentials implements RoleRule {
     }
 
     @Override
-    public List<Finding> check(TaskDefinition td, RoleAnalysisContext ctx) {
-        var role = ctx.executionRole();
-        if (role.isEmpty()) {
-            return List.of();
-        }
+    List<Need> needs(TaskDefinition td, RoleAnalysisContext ctx) {
         List<Need> needs = new ArrayList<>();
         for (ContainerDefinition c : td.containers()) {
             SecretReferences.resolve(c.repositoryCredentialsParameter(), true, ctx)
@@ -35,7 +30,11 @@ final class ExecutionRoleCanReadRegistryCredentials implements RoleRule {
                     .ifPresent(t -> needs.add(Need.of("repositoryCredentials of container " + c.displayName(),
                             t.arn(), "secretsmanager:GetSecretValue").fixedOn(t.fixArn())));
         }
-        return Permissions.gaps(METADATA, td, ctx, role.get(), "Execution", needs,
-                ExecutionRoleCanReadSecrets.UNSEEN);
+        return needs;
+    }
+
+    @Override
+    String unseen() {
+        return ExecutionRoleCanReadSecrets.UNSEEN;
     }
 }

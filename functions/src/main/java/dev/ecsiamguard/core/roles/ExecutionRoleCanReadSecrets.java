@@ -1,6 +1,5 @@
 package dev.ecsiamguard.core.roles;
 
-import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.Severity;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
@@ -11,7 +10,7 @@ import java.util.List;
  * The agent reads every Secrets Manager secret the revision injects with the execution role, on the secret's base
  * ARN; one it cannot read stops the task with ResourceInitializationError after the deploy looked fine.
  */
-final class ExecutionRoleCanReadSecrets implements RoleRule {
+final class ExecutionRoleCanReadSecrets extends ExecutionRoleNeeds {
 
     static final RuleMetadata METADATA = new RuleMetadata(
             "EXEC-SECRETS-SM",
@@ -28,17 +27,18 @@ final class ExecutionRoleCanReadSecrets implements RoleRule {
     }
 
     @Override
-    public List<Finding> check(TaskDefinition td, RoleAnalysisContext ctx) {
-        var role = ctx.executionRole();
-        if (role.isEmpty()) {
-            return List.of();
-        }
+    List<Need> needs(TaskDefinition td, RoleAnalysisContext ctx) {
         List<Need> needs = new ArrayList<>();
         for (SecretReferences.Reference ref : SecretReferences.all(td)) {
             SecretReferences.resolve(ref.valueFrom(), false, ctx).filter(SecretReferences.Target::isSecret)
                     .ifPresent(t -> needs.add(Need.of(ref.why() + (t.partial() ? " (a partial ARN)" : ""), t.arn(),
                             "secretsmanager:GetSecretValue").fixedOn(t.fixArn())));
         }
-        return Permissions.gaps(METADATA, td, ctx, role.get(), "Execution", needs, UNSEEN);
+        return needs;
+    }
+
+    @Override
+    String unseen() {
+        return UNSEEN;
     }
 }

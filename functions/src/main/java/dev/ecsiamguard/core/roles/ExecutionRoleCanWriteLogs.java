@@ -1,6 +1,5 @@
 package dev.ecsiamguard.core.roles;
 
-import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.Severity;
 import dev.ecsiamguard.core.taskdef.ContainerDefinition;
@@ -13,7 +12,7 @@ import java.util.List;
  * With the awslogs driver the agent creates the container's log stream and writes to it with the execution role
  * (and creates the group when asked to); without these permissions the task fails to start or loses its logs.
  */
-final class ExecutionRoleCanWriteLogs implements RoleRule {
+final class ExecutionRoleCanWriteLogs extends ExecutionRoleNeeds {
 
     static final RuleMetadata METADATA = new RuleMetadata(
             "EXEC-LOGS",
@@ -28,11 +27,7 @@ final class ExecutionRoleCanWriteLogs implements RoleRule {
     }
 
     @Override
-    public List<Finding> check(TaskDefinition td, RoleAnalysisContext ctx) {
-        var role = ctx.executionRole();
-        if (role.isEmpty()) {
-            return List.of();
-        }
+    List<Need> needs(TaskDefinition td, RoleAnalysisContext ctx) {
         List<Need> needs = new ArrayList<>();
         for (ContainerDefinition c : td.containers()) {
             LogConfiguration log = c.logConfiguration();
@@ -50,7 +45,7 @@ final class ExecutionRoleCanWriteLogs implements RoleRule {
                 needs.add(Need.of(why + " (awslogs-create-group)", group + ":*", "logs:CreateLogGroup"));
             }
         }
-        return Permissions.gaps(METADATA, td, ctx, role.get(), "Execution", needs, "");
+        return needs;
     }
 
     private static boolean blank(String s) {
