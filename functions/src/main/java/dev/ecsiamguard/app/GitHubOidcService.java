@@ -107,14 +107,19 @@ public final class GitHubOidcService {
             apply(create.get(), applied);
             provider = providers.read(providerArn);
         }
-        List<Finding> findings = new ArrayList<>(OidcProviderPlan.check(provider, scope.partition()));
+        Report providerReport = OidcProviderPlan.check(provider, scope.partition());
+        List<Finding> findings = new ArrayList<>(providerReport.findings());
+        List<RuleError> errors = new ArrayList<>(providerReport.errors());
         DeployRoleBlueprint blueprint = new DeployRoleBlueprint(config, scope);
         for (GitHubDeployment deployment : wanted) {
             RoleState state = converge(blueprint.desired(deployment), applied, notes);
-            checker.check(state, scope).ifPresent(r -> findings.addAll(r.findings()));
+            checker.check(state, scope).ifPresent(r -> {
+                findings.addAll(r.findings());
+                errors.addAll(r.errors());
+            });
         }
         GitHubOidcResult result = new GitHubOidcResult("provisioned", "provision", providerArn, applied,
-                List.copyOf(notes), Optional.of(new Report(providerArn, findings, List.of())), "");
+                List.copyOf(notes), Optional.of(new Report(providerArn, findings, errors)), "");
         if (!applied.isEmpty() || !notes.isEmpty()) {
             publisher.publish(PROVISIONED, Json.write(result.toMap()), providerArn);
         }
@@ -137,21 +142,21 @@ public final class GitHubOidcService {
 
     /** Compares who assumed the role with the configuration, and re-checks the role as it is now. */
     public GitHubOidcResult checkUse(RoleUse use, AccountScope scope) {
-        List<Finding> findings = new ArrayList<>();
         Optional<GitHubDeployment> expected = checker.deploymentOf(use.roleName(), scope);
-        RoleUseRules.unexpectedSubject(use, expected, deployments.owners()).ifPresent(findings::add);
         RoleState role = checker.read(use.roleName());
+        List<Finding> findings = new ArrayList<>();
         List<RuleError> errors = new ArrayList<>();
+        Optional<Plan> drift = Optional.empty();
         if (role.exists()) {
             checker.check(role, scope).ifPresent(r -> {
                 findings.addAll(r.findings());
                 errors.addAll(r.errors());
             });
-            expected.ifPresent(d -> {
-                Plan plan = reconciler.planRole(new DeployRoleBlueprint(config, scope).desired(d), role);
-                RoleUseRules.drift(role.arn(), plan).ifPresent(findings::add);
-            });
+            drift = expected.map(d -> reconciler.planRole(new DeployRoleBlueprint(config, scope).desired(d), role));
         }
+        Report useReport = RoleUseRules.check(new RoleUseRules.Subject(use, expected, deployments.owners(), drift));
+        findings.addAll(useReport.findings());
+        errors.addAll(useReport.errors());
         Report report = new Report(use.roleArn(), findings, errors);
         return publishIfFindings(new GitHubOidcResult("checked", "use", use.subject().text(), List.of(), List.of(),
                 Optional.of(report), ""), USE_CHECKED);

@@ -7,6 +7,7 @@ import dev.ecsiamguard.aws.IamRoles;
 import dev.ecsiamguard.aws.LogGroups;
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Report;
+import dev.ecsiamguard.core.RuleError;
 import dev.ecsiamguard.aws.Backoff;
 import dev.ecsiamguard.core.provision.AccountScope;
 import dev.ecsiamguard.core.provision.DesiredService;
@@ -63,10 +64,15 @@ public final class ServiceInspector {
             return Optional.empty();
         }
         Plan plan = reconciler.plan(desired, state);
-        List<Finding> findings = new ArrayList<>(DriftFindings.of(plan, desired, state, scope));
-        findings.addAll(extra.of(desired, state));
-        String subject = state.executionRole().exists() ? state.executionRole().arn() : state.taskRole().arn();
+        String arn = state.executionRole().exists() ? state.executionRole().arn() : state.taskRole().arn();
+        String subject = arn.isEmpty() ? service : arn;
+        Report drift = DriftFindings.check(plan, desired, state, scope, subject);
+        Report more = extra.of(desired, state);
+        List<Finding> findings = new ArrayList<>(drift.findings());
+        findings.addAll(more.findings());
+        List<RuleError> errors = new ArrayList<>(drift.errors());
+        errors.addAll(more.errors());
         return Optional.of(new ServiceReport(service, identity.repositoryName(), repository.isPresent(), state,
-                new Report(subject.isEmpty() ? service : subject, findings, List.of())));
+                new Report(subject, findings, errors)));
     }
 }

@@ -1,13 +1,7 @@
 package dev.ecsiamguard.core.github;
 
-import dev.ecsiamguard.core.Finding;
-import dev.ecsiamguard.core.RuleMetadata;
-import java.util.List;
+import dev.ecsiamguard.core.Rule;
 
 /** A pure check of a GitHub deploy role's permissions (catalog 9.6). */
-interface DeployRule {
-
-    RuleMetadata metadata();
-
-    List<Finding> check(DeployRole role);
+interface DeployRule extends Rule<DeployRole> {
 }

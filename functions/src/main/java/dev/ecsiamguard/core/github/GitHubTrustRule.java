@@ -1,13 +1,7 @@
 package dev.ecsiamguard.core.github;
 
-import dev.ecsiamguard.core.Finding;
-import dev.ecsiamguard.core.RuleMetadata;
-import java.util.List;
+import dev.ecsiamguard.core.Rule;
 
 /** A pure check of the GitHub grants in one role's trust policy (catalog 9.5). */
-interface GitHubTrustRule {
-
-    RuleMetadata metadata();
-
-    List<Finding> check(GitHubTrust trust);
+interface GitHubTrustRule extends Rule<GitHubTrust> {
 }

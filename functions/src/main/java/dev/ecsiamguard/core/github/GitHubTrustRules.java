@@ -1,13 +1,15 @@
 package dev.ecsiamguard.core.github;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.Rule;
 import dev.ecsiamguard.core.RuleError;
+import dev.ecsiamguard.core.RuleRunner;
 import java.util.List;
 
 /** The GitHub trust rules (catalog 9.5), listed explicitly; a failing rule becomes an error, never a crash. */
 public final class GitHubTrustRules {
 
-    static final List<GitHubTrustRule> ALL = List.of(new GitHubTrustPinsSubject(), new GitHubTrustChecksAudience(),
+    public static final List<Rule<GitHubTrust>> ALL = List.of(new GitHubTrustPinsSubject(), new GitHubTrustChecksAudience(),
             new GitHubSubjectNotWildcarded(), new GitHubSubjectStartsWithRepository(),
             new GitHubConditionsUseLikeForWildcards(), new GitHubConditionsAvoidForAllValues(),
             new GitHubProductionTrustPinned(), new GitHubSubjectUsesImmutableIds());
@@ -15,13 +17,8 @@ public final class GitHubTrustRules {
     private GitHubTrustRules() {
     }
 
+    /** Runs every GitHub trust rule, adding what they find and every rule that could not run. */
     public static void run(GitHubTrust trust, List<Finding> findings, List<RuleError> errors) {
-        for (GitHubTrustRule rule : ALL) {
-            try {
-                findings.addAll(rule.check(trust));
-            } catch (RuntimeException e) {
-                errors.add(new RuleError(rule.metadata().id(), trust.roleArn(), String.valueOf(e.getMessage())));
-            }
-        }
+        RuleRunner.run(ALL, trust, trust.roleArn(), findings, errors);
     }
 }

@@ -1,11 +1,9 @@
 package dev.ecsiamguard.core.github;
 
-import dev.ecsiamguard.core.Finding;
-import dev.ecsiamguard.core.RuleMetadata;
-import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.Report;
+import dev.ecsiamguard.core.RuleRunner;
 import dev.ecsiamguard.core.provision.Change;
 import dev.ecsiamguard.core.provision.ServiceBlueprint;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +14,6 @@ import java.util.Optional;
  */
 public final class OidcProviderPlan {
 
-    static final RuleMetadata AUDIENCE = new RuleMetadata("OIDC-PROVIDER-AUD", Severity.MEDIUM,
-            "GitHub provider accepts only the STS audience",
-            "Remove every client id but sts.amazonaws.com (sts.amazonaws.com.cn in China) from the provider.");
-    static final RuleMetadata THUMBPRINT = new RuleMetadata("OIDC-THUMBPRINT", Severity.INFORMATIONAL,
-            "GitHub provider thumbprints are informational only",
-            "Nothing to do: IAM validates GitHub's certificate from its own trust store and ignores thumbprints.");
-
     private OidcProviderPlan() {
     }
 
@@ -32,21 +23,8 @@ public final class OidcProviderPlan {
                 List.of(GitHubOidc.audience(partition)), Map.of("ManagedBy", ServiceBlueprint.MANAGED_BY)));
     }
 
-    public static List<Finding> check(OidcProviderState state, String partition) {
-        List<Finding> out = new ArrayList<>();
-        if (!state.exists()) {
-            return out;
-        }
-        String audience = GitHubOidc.audience(partition);
-        List<String> others = state.clientIds().stream().filter(c -> !c.equals(audience)).toList();
-        if (!others.isEmpty() || state.clientIds().isEmpty()) {
-            out.add(Finding.of(AUDIENCE, state.arn(), "Provider " + state.arn() + " accepts client ids "
-                    + state.clientIds() + " instead of only " + audience + "."));
-        }
-        if (!state.thumbprints().isEmpty()) {
-            out.add(Finding.of(THUMBPRINT, state.arn(), "Provider " + state.arn() + " lists " + state.thumbprints()
-                    .size() + " thumbprint(s), which IAM ignores for GitHub."));
-        }
-        return out;
+    /** The provider rules on an existing provider; nothing to judge when it is absent. */
+    public static Report check(OidcProviderState state, String partition) {
+        return RuleRunner.run(OidcProviderRules.ALL, new OidcProviderRules.Subject(state, partition), state.arn());
     }
 }

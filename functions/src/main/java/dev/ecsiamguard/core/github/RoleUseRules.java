@@ -1,8 +1,8 @@
 package dev.ecsiamguard.core.github;
 
-import dev.ecsiamguard.core.Finding;
-import dev.ecsiamguard.core.RuleMetadata;
-import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.Report;
+import dev.ecsiamguard.core.Rule;
+import dev.ecsiamguard.core.RuleRunner;
 import dev.ecsiamguard.core.provision.Plan;
 import java.util.List;
 import java.util.Optional;
@@ -14,52 +14,24 @@ import java.util.Set;
  */
 public final class RoleUseRules {
 
-    static final RuleMetadata UNEXPECTED_SUBJECT = new RuleMetadata("OIDC-RT-UNEXPECTED-SUBJECT", Severity.CRITICAL,
-            "Only configured GitHub subjects assume the role",
-            "Pin the role's sub condition to the configured subjects and review what the unexpected workflow did.");
-    static final RuleMetadata ROLE_DRIFT = new RuleMetadata("OIDC-RT-ROLE-DRIFT", Severity.HIGH,
-            "Deploy role matches what was provisioned",
-            "Re-run provisioning (or revert the manual change) so the role's trust and permissions match again.");
+    /**
+     * What a role-use rule judges.
+     *
+     * @param use who assumed which role
+     * @param expected the configured deployment whose deploy role it is, if any
+     * @param configuredOwners every configured GitHub owner (lower case); empty means nothing is configured
+     * @param drift the writes reconciliation would make to the role now, when it is a configured deploy role
+     */
+    public record Subject(RoleUse use, Optional<GitHubDeployment> expected, Set<String> configuredOwners,
+                          Optional<Plan> drift) {
+    }
+
+    public static final List<Rule<Subject>> ALL = List.of(new RoleUsedByConfiguredSubject(), new RoleUseMatchesProvisioned());
 
     private RoleUseRules() {
     }
 
-    /**
-     * Critical when the subject's owner is not configured at all (another organisation), high when it is a
-     * configured owner but not a subject allowed for this role. Without any configuration nothing is judged.
-     */
-    public static Optional<Finding> unexpectedSubject(RoleUse use, Optional<GitHubDeployment> expected,
-                                                      Set<String> configuredOwners) {
-        if (configuredOwners.isEmpty()) {
-            return Optional.empty();
-        }
-        GitHubSubject subject = use.subject();
-        boolean knownOwner = configuredOwners.contains(subject.owner().toLowerCase(java.util.Locale.ROOT));
-        if (!knownOwner) {
-            return Optional.of(Finding.of(UNEXPECTED_SUBJECT, use.roleArn(), "Role " + use.roleArn()
-                    + " was assumed by `" + subject.text() + "` of owner " + subject.owner()
-                    + ", which is not a configured GitHub owner.").withFix(fix(expected)));
-        }
-        if (expected.isPresent() && !expected.get().subjects().contains(subject.text())) {
-            return Optional.of(Finding.of(UNEXPECTED_SUBJECT, use.roleArn(), "Role " + use.roleArn()
-                    + " was assumed by `" + subject.text() + "`, which is not one of the subjects configured for "
-                    + expected.get().fullName() + ".").withSeverity(Severity.HIGH).withFix(fix(expected)));
-        }
-        return Optional.empty();
-    }
-
-    /** Drift of a provisioned role: the writes reconciliation would make now are what changed behind its back. */
-    public static Optional<Finding> drift(String roleArn, Plan plan) {
-        if (plan.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(Finding.of(ROLE_DRIFT, roleArn, "Role " + roleArn + " differs from what was provisioned;"
-                + " to restore it: " + String.join(", ", plan.changes().stream().map(c -> c.summary()).toList())
-                + "."));
-    }
-
-    private static String fix(Optional<GitHubDeployment> expected) {
-        return expected.map(d -> "Allow only " + d.subjects() + " in the role's sub condition (StringEquals).")
-                .orElse(UNEXPECTED_SUBJECT.remediation());
+    public static Report check(Subject subject) {
+        return RuleRunner.run(ALL, subject, subject.use().roleArn());
     }
 }

@@ -1,41 +1,33 @@
 package dev.ecsiamguard.core.provision;
 
-import dev.ecsiamguard.core.Finding;
-import dev.ecsiamguard.core.RuleMetadata;
-import dev.ecsiamguard.core.Severity;
-import java.util.ArrayList;
+import dev.ecsiamguard.core.Report;
+import dev.ecsiamguard.core.Rule;
+import dev.ecsiamguard.core.RuleRunner;
 import java.util.List;
 
 /**
- * Turns a reconciliation plan into findings, so a read-only report shows what provisioning would change (drift)
- * and what it would leave alone, in the same shape as every other finding.
+ * The provisioning-drift rules: a reconciliation plan turned into findings, so a read-only report shows what
+ * provisioning would change (drift) and what it would leave alone, in the same shape as every other finding.
  */
 public final class DriftFindings {
 
-    public static final RuleMetadata DRIFT = new RuleMetadata("PROV-DRIFT-001", Severity.MEDIUM,
-            "Service resources match what ecs-iam-guard provisions",
-            "Provision the service again (POST /services/{service}/roles) to apply the change.");
-    public static final RuleMetadata UNMANAGED = new RuleMetadata("PROV-UNMANAGED-001", Severity.LOW,
-            "Service resources carry nothing ecs-iam-guard did not write",
-            "Review the reported item; ecs-iam-guard reports it but never changes it.");
+    /** What a drift rule judges: the plan provisioning would make now, and what it was made from. */
+    public record Subject(Plan plan, DesiredService desired, ServiceState state, AccountScope scope) {
+    }
+
+    public static final List<Rule<Subject>> ALL = List.of(new ProvisionedResourcesMatch(), new NothingUnmanagedAdded());
 
     private DriftFindings() {
     }
 
-    public static List<Finding> of(Plan plan, DesiredService desired, ServiceState state, AccountScope scope) {
-        List<Finding> findings = new ArrayList<>();
-        for (Change change : plan.changes()) {
-            findings.add(Finding.of(DRIFT, resourceArn(change, desired, state, scope),
-                    "Provisioning would " + change.summary() + "."));
-        }
-        for (Note note : plan.notes()) {
-            findings.add(Finding.of(UNMANAGED, note.resource(), note.message()));
-        }
-        return findings;
+    /** Both drift rules on the plan; {@code subject} names the report. */
+    public static Report check(Plan plan, DesiredService desired, ServiceState state, AccountScope scope,
+                               String subject) {
+        return RuleRunner.run(ALL, new Subject(plan, desired, state, scope), subject);
     }
 
     // INVARIANT: `--release 17`, so no pattern matching in switch; every Change kind is named here.
-    private static String resourceArn(Change change, DesiredService desired, ServiceState state, AccountScope scope) {
+    static String resourceArn(Change change, DesiredService desired, ServiceState state, AccountScope scope) {
         if (change instanceof Change.CreateLogGroup c) {
             return scope.arn("logs", "log-group:" + c.logGroup().name());
         } else if (change instanceof Change.PutRetention c) {

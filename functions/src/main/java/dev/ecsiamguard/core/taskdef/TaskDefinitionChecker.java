@@ -1,9 +1,7 @@
 package dev.ecsiamguard.core.taskdef;
 
-import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Report;
-import dev.ecsiamguard.core.RuleError;
-import java.util.ArrayList;
+import dev.ecsiamguard.core.RuleRunner;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,17 +22,6 @@ public final class TaskDefinitionChecker {
     }
 
     public Report check(TaskDefinition td) {
-        List<Finding> findings = new ArrayList<>();
-        List<RuleError> errors = new ArrayList<>();
-        for (TaskDefinitionRule rule : rules) {
-            try {
-                findings.addAll(rule.check(td, context));
-            } catch (RuntimeException e) {
-                // INVARIANT: rules never put secret values into exception messages, so the message may be kept.
-                errors.add(new RuleError(rule.metadata().id(), td.resourceArn(),
-                        "rule failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
-            }
-        }
-        return new Report(td.resourceArn(), findings, errors);
+        return RuleRunner.run(rules, new TaskDefinitionRule.Subject(td, context), td.resourceArn());
     }
 }

@@ -1,13 +1,7 @@
 package dev.ecsiamguard.core.trust;
 
-import dev.ecsiamguard.core.Finding;
-import dev.ecsiamguard.core.RuleMetadata;
-import java.util.List;
+import dev.ecsiamguard.core.Rule;
 
 /** A pure check of one role's trust policy; reused by the GitHub checker and the task-definition validator. */
-public interface TrustRule {
-
-    RuleMetadata metadata();
-
-    List<Finding> check(TrustedRole role);
+public interface TrustRule extends Rule<TrustedRole> {
 }

@@ -1,8 +1,9 @@
 package dev.ecsiamguard.core.trust;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.Report;
 import dev.ecsiamguard.core.RuleError;
-import java.util.ArrayList;
+import dev.ecsiamguard.core.RuleRunner;
 import java.util.List;
 
 /** The trust-policy rules (catalog 9.2 EXEC-TRUST and 9.4), listed explicitly; a failing rule never stops the rest. */
@@ -15,20 +16,13 @@ public final class TrustRules {
     private TrustRules() {
     }
 
+    /** Runs every trust rule on the role, adding what they find and every rule that could not run. */
     public static void run(TrustedRole role, List<Finding> findings, List<RuleError> errors) {
-        for (TrustRule rule : ALL) {
-            try {
-                findings.addAll(rule.check(role));
-            } catch (RuntimeException e) {
-                errors.add(new RuleError(rule.metadata().id(), role.roleArn(), String.valueOf(e.getMessage())));
-            }
-        }
+        RuleRunner.run(ALL, role, role.roleArn(), findings, errors);
     }
 
-    public static List<Finding> check(TrustedRole role) {
-        List<Finding> findings = new ArrayList<>();
-        List<RuleError> errors = new ArrayList<>();
-        run(role, findings, errors);
-        return findings;
+    /** Every trust rule on the role, as a report of its own (findings and errors). */
+    public static Report check(TrustedRole role) {
+        return RuleRunner.run(ALL, role, role.roleArn());
     }
 }

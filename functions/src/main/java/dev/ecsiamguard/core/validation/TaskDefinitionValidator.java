@@ -3,6 +3,7 @@ package dev.ecsiamguard.core.validation;
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Report;
 import dev.ecsiamguard.core.RuleError;
+import dev.ecsiamguard.core.RuleRunner;
 import dev.ecsiamguard.core.roles.RoleAnalysisContext;
 import dev.ecsiamguard.core.roles.RoleLookup;
 import dev.ecsiamguard.core.roles.RoleRule;
@@ -22,10 +23,6 @@ import java.util.Objects;
  */
 public final class TaskDefinitionValidator {
 
-    /**
-     * Trust-policy rules of {@code core.trust} (TRUST-*, EXEC-TRUST) plug in here, after merging branch
-     * {@code github}: each runs on every found role through the same {@link RoleRule} contract.
-     */
     /** The trust-policy rules of core.trust, run on the revision's execution and task roles. */
     static final List<RoleRule> TRUST_RULES = TrustRuleOnTaskRoles.ALL;
 
@@ -61,15 +58,8 @@ public final class TaskDefinitionValidator {
                 context.accountFor(taskDefinition).orElse(null), defaultRegion, tags);
         List<Finding> findings = new ArrayList<>(contentReport.findings());
         List<RuleError> errors = new ArrayList<>(contentReport.errors());
-        for (RoleRule rule : roleRules) {
-            try {
-                findings.addAll(rule.check(taskDefinition, ctx));
-            } catch (RuntimeException e) {
-                // INVARIANT: rules never put secret values into exception messages, so the message may be kept.
-                errors.add(new RuleError(rule.metadata().id(), taskDefinition.resourceArn(),
-                        "rule failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
-            }
-        }
+        RuleRunner.run(roleRules, new RoleRule.Subject(taskDefinition, ctx), taskDefinition.resourceArn(), findings,
+                errors);
         return new Report(contentReport.subject(), findings, errors);
     }
 

@@ -3,6 +3,7 @@ package dev.ecsiamguard.core.github;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.Report;
 import dev.ecsiamguard.core.policy.NamedPolicy;
 import dev.ecsiamguard.core.policy.PolicyDocument;
 import java.util.List;
@@ -52,7 +53,10 @@ class DeployRulesTest {
                 List.of(new NamedPolicy("deploy", PolicyDocument.parseIdentity(Deployments.json(policy)))),
                 Optional.empty(), Optional.empty());
 
-        List<Finding> findings = DeployRules.check(role);
+        Report report = DeployRules.check(role);
+        List<Finding> findings = report.findings();
+
+        assertThat(report.errors()).isEmpty();
 
         assertThat(findings).extracting(f -> f.rule().id() + ":" + f.severity())
                 .containsExactlyInAnyOrderElementsOf(expected == null ? List.of() : List.of(expected.split("\\|")));

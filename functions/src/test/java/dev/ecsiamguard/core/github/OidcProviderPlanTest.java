@@ -20,9 +20,9 @@ class OidcProviderPlanTest {
     @Test
     void check_whenProviderAcceptsAnotherAudience_reportsProviderAud() {
         List<Finding> wide = OidcProviderPlan.check(new OidcProviderState(true, ARN,
-                List.of("sts.amazonaws.com", "my-app"), List.of()), "aws");
+                List.of("sts.amazonaws.com", "my-app"), List.of()), "aws").findings();
         List<Finding> strict = OidcProviderPlan.check(new OidcProviderState(true, ARN, List.of("sts.amazonaws.com"),
-                List.of()), "aws");
+                List.of()), "aws").findings();
 
         assertThat(wide).extracting(f -> f.rule().id()).contains("OIDC-PROVIDER-AUD");
         assertThat(wide).filteredOn(f -> f.rule().id().equals("OIDC-PROVIDER-AUD"))
@@ -35,9 +35,9 @@ class OidcProviderPlanTest {
         String cnArn = ARN.replace("arn:aws:", "arn:aws-cn:");
 
         List<Finding> global = OidcProviderPlan.check(new OidcProviderState(true, cnArn, List.of("sts.amazonaws.com"),
-                List.of()), "aws-cn");
+                List.of()), "aws-cn").findings();
         List<Finding> china = OidcProviderPlan.check(new OidcProviderState(true, cnArn,
-                List.of("sts.amazonaws.com.cn"), List.of()), "aws-cn");
+                List.of("sts.amazonaws.com.cn"), List.of()), "aws-cn").findings();
 
         assertThat(global).extracting(f -> f.rule().id()).contains("OIDC-PROVIDER-AUD");
         assertThat(china).extracting(f -> f.rule().id()).doesNotContain("OIDC-PROVIDER-AUD");

@@ -3,6 +3,7 @@ package dev.ecsiamguard.core.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.Report;
 import dev.ecsiamguard.core.policy.NamedPolicy;
 import dev.ecsiamguard.core.policy.PolicyDocument;
 import java.util.List;
@@ -52,7 +53,10 @@ class TrustRulesTest {
         TrustedRole role = TrustedRole.of(ROLE, Optional.of("123456789012"),
                 new NamedPolicy("trust", PolicyDocument.parseTrust(policy)), taskRole);
 
-        List<Finding> findings = TrustRules.check(role);
+        Report report = TrustRules.check(role);
+        List<Finding> findings = report.findings();
+
+        assertThat(report.errors()).isEmpty();
 
         assertThat(findings).extracting(f -> f.rule().id() + ":" + f.severity())
                 .containsExactlyInAnyOrderElementsOf(expected == null ? List.of() : List.of(expected.split("\\|")));
