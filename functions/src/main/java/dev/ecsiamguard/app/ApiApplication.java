@@ -134,9 +134,7 @@ public final class ApiApplication {
         TaskDefinitionValidator validator = new TaskDefinitionValidator(
                 TaskDefinitionContext.defaults().withAccountId(request.account()), request.region());
         Report report = validator.validate(td, new AccountRoleLookup(clients.iam(), request.account()), tags);
-        Map<String, Object> body = ReportJson.toMap(report, threshold);
-        body.put("verdict", report.passed(threshold) ? "pass" : "fail");
-        return ApiResponse.ok(body);
+        return ApiResponse.ok(ReportJson.withVerdict(report, threshold));
     }
 
     private ApiResponse deployRole(DeployRoleRequest parsed, ApiRequest request) {

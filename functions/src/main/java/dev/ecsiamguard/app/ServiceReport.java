@@ -24,9 +24,7 @@ public record ServiceReport(String service, String repository, boolean repositor
         map.put("roles", object("execution", role(state.executionRole()), "task", role(state.taskRole())));
         map.put("logGroup", logGroup(state.logGroup()));
         map.put("cluster", cluster(state.cluster()));
-        Map<String, Object> findings = ReportJson.toMap(report, threshold);
-        findings.put("verdict", report.passed(threshold) ? "pass" : "fail");
-        map.put("report", findings);
+        map.put("report", ReportJson.withVerdict(report, threshold));
         return map;
     }
 

@@ -77,7 +77,8 @@ public final class TaskDefinitionValidation {
         }
         securityHub.ifPresent(hub -> {
             hub.importFindings(report, event.account(), event.region(), clock.instant());
-            actions.add("sent " + report.findings().size() + " findings to Security Hub");
+            actions.add("sent " + report.findings().size() + " findings" + (report.errors().isEmpty() ? ""
+                    : " and " + report.errors().size() + " rule errors") + " to Security Hub");
         });
         Map<String, Object> reportMap = ReportJson.toMap(report, config.threshold());
         Map<String, Object> detail = new LinkedHashMap<>();

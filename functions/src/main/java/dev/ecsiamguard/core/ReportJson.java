@@ -30,6 +30,13 @@ public final class ReportJson {
         return map;
     }
 
+    /** As {@link #toMap}, with the API's one-word {@code verdict}: {@code pass} only when the report passed. */
+    public static Map<String, Object> withVerdict(Report report, Severity threshold) {
+        Map<String, Object> map = toMap(report, threshold);
+        map.put("verdict", report.passed(threshold) ? "pass" : "fail");
+        return map;
+    }
+
     public static Map<String, Object> finding(Finding f) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("ruleId", f.rule().id());

@@ -1,7 +1,9 @@
 package dev.ecsiamguard.core;
 
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import dev.ecsiamguard.core.json.Json;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +26,42 @@ public final class SecurityHubFormat {
         return "arn:" + partition + ":securityhub:" + region + ":" + account + ":product/" + account + "/default";
     }
 
+    /** Every finding, then one entry per rule that could not run, so Security Hub never shows only a pass. */
     public static List<Map<String, Object>> findings(Report report, String partition, String region, String account,
                                                      Instant now) {
-        return report.findings().stream().map(f -> finding(f, partition, region, account, now)).toList();
+        List<Map<String, Object>> all = new ArrayList<>();
+        report.findings().forEach(f -> all.add(finding(f, partition, region, account, now)));
+        report.errors().forEach(e -> all.add(error(e, partition, region, account, now)));
+        return all;
+    }
+
+    /**
+     * A rule that could not run: compliance NOT_AVAILABLE (the check's answer is unknown), at the rule's own
+     * severity (high for a document that could not be read at all); stable id per rule and resource.
+     */
+    public static Map<String, Object> error(RuleError e, String partition, String region, String account,
+                                            Instant now) {
+        String time = now.toString();
+        Severity severity = RuleCatalog.byId(e.ruleId()).map(RuleMetadata::severity).orElse(Severity.HIGH);
+        return Json.object(
+                "SchemaVersion", SCHEMA_VERSION,
+                "Id", "ecs-iam-guard/" + e.ruleId() + "/" + e.resourceArn() + "/error",
+                "ProductArn", productArn(partition, region, account),
+                "GeneratorId", "ecs-iam-guard/" + e.ruleId(),
+                "AwsAccountId", account,
+                "Types", List.of("Software and Configuration Checks/AWS Security Best Practices"),
+                "CreatedAt", time,
+                "UpdatedAt", time,
+                "Severity", Json.object("Label", severity.name()),
+                "Title", "Rule " + e.ruleId() + " could not run",
+                "Description", cut(e.message(), DESCRIPTION_LIMIT),
+                "Remediation", Json.object("Recommendation", Json.object("Text", cut("The resource was not judged"
+                        + " by this rule; fix the cause in the description and validate again.", REMEDIATION_LIMIT))),
+                "Resources", List.of(Json.object("Type", resourceType(e.resourceArn()), "Id", e.resourceArn(),
+                        "Partition", partition, "Region", region)),
+                "Compliance", Json.object("Status", "NOT_AVAILABLE"),
+                "RecordState", "ACTIVE",
+                "ProductFields", Json.object("ecs-iam-guard/RuleId", e.ruleId(), "ecs-iam-guard/RuleError", "true"));
     }
 
     public static Map<String, Object> finding(Finding f, String partition, String region, String account,

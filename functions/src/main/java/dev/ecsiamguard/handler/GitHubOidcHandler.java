@@ -49,7 +49,9 @@ public final class GitHubOidcHandler implements RequestHandler<ScheduledEvent, M
         } catch (InvalidEventException | IllegalArgumentException e) {
             result = GitHubOidcResult.rejected(e.getMessage());
         }
-        LogLine.write(context, result.status().equals("rejected") ? "WARN" : "INFO", "github-oidc", result.toMap());
+        boolean failed = result.report().map(r -> !r.passed(GitHubOidcResult.THRESHOLD)).orElse(false);
+        LogLine.write(context, result.status().equals("rejected") || failed ? "WARN" : "INFO", "github-oidc",
+                result.toMap());
         return result.toMap();
     }
 }

@@ -42,4 +42,14 @@ class OidcProviderPlanTest {
         assertThat(global).extracting(f -> f.rule().id()).contains("OIDC-PROVIDER-AUD");
         assertThat(china).extracting(f -> f.rule().id()).doesNotContain("OIDC-PROVIDER-AUD");
     }
+
+    @Test
+    void check_whenProviderListsThumbprints_reportsThemAsInformationalOnly() {
+        List<Finding> findings = OidcProviderPlan.check(new OidcProviderState(true, ARN, List.of("sts.amazonaws.com"),
+                List.of("6938fd4d98bab03faadb97b34396831e3780aea1")), "aws").findings();
+
+        assertThat(findings).extracting(f -> f.rule().id() + ":" + f.severity())
+                .containsExactly("OIDC-THUMBPRINT:INFORMATIONAL");
+        assertThat(OidcProviderPlan.check(OidcProviderState.absent(ARN), "aws").findings()).isEmpty();
+    }
 }

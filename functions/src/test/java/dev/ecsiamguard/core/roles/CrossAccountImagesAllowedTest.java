@@ -6,6 +6,7 @@ import static dev.ecsiamguard.core.roles.RoleFixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import org.junit.jupiter.api.Test;
 
 class CrossAccountImagesAllowedTest {
@@ -28,5 +29,10 @@ class CrossAccountImagesAllowedTest {
             assertThat(f.fix()).contains("\"AWS\":\"" + RoleFixtures.EXEC + "\"", "ecr:BatchGetImage");
             assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
         });
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("EXEC-ECR-XACCOUNT")).containsSame(RULE.metadata());
     }
 }

@@ -7,6 +7,7 @@ import static dev.ecsiamguard.core.roles.RoleFixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import dev.ecsiamguard.core.json.Json;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import java.util.List;
@@ -51,5 +52,10 @@ class ExecutionRoleCanPullImagesTest {
     @Test
     void check_whenImageIsNotEcr_passes() {
         assertThat(checkExec(RULE, td(container("\"image\":\"public.ecr.aws/nginx/nginx:1\"")))).isEmpty();
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("EXEC-ECR-PULL")).containsSame(RULE.metadata());
     }
 }

@@ -7,6 +7,7 @@ import static dev.ecsiamguard.core.roles.RoleFixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +30,10 @@ class ExecutionRoleCanReadEnvironmentFilesTest {
         assertThat(findings).singleElement().extracting(Finding::fix).isEqualTo(
                 "{\"Effect\":\"Allow\",\"Action\":\"s3:GetBucketLocation\","
                         + "\"Resource\":\"arn:aws:s3:::config-bucket\"}");
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("EXEC-ENV-FILES")).containsSame(RULE.metadata());
     }
 }

@@ -6,6 +6,7 @@ import static dev.ecsiamguard.core.roles.RoleFixtures.container;
 import static dev.ecsiamguard.core.roles.RoleFixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +35,10 @@ class ExecutionRoleCanReadFirelensConfigTest {
                 + "{\"config-file-type\":\"file\",\"config-file-value\":\"/fluent-bit/etc/extra.conf\"}}"));
 
         assertThat(checkExec(RULE, file)).isEmpty();
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("EXEC-FIRELENS-CONFIG")).containsSame(RULE.metadata());
     }
 }

@@ -7,6 +7,7 @@ import static dev.ecsiamguard.core.roles.RoleFixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +51,10 @@ class ExecutionRoleCanReadParametersTest {
 
         assertThat(checkExec(RULE, td)).singleElement().extracting(Finding::message).asString()
                 .contains("log secret option splunk-token", "parameter/splunk-token");
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("EXEC-SECRETS-SSM")).containsSame(RULE.metadata());
     }
 }

@@ -6,6 +6,7 @@ import static dev.ecsiamguard.core.roles.RoleFixtures.container;
 import static dev.ecsiamguard.core.roles.RoleFixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,10 @@ class ExecutionRoleCanReadRegistryCredentialsTest {
 
         assertThat(checkExec(RULE, byName)).singleElement().satisfies(f -> assertThat(f.fix())
                 .contains("arn:aws:secretsmanager:eu-west-1:123456789012:secret:dockerhub-??????"));
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("EXEC-PRIVATE-REGISTRY")).containsSame(RULE.metadata());
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +67,10 @@ class ExecutionRoleCanReadSecretsTest {
                 RoleFixtures.deny(SECRET, "secretsmanager:*"));
 
         assertThat(findings).hasSize(1);
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("EXEC-SECRETS-SM")).containsSame(RULE.metadata());
     }
 }

@@ -7,6 +7,7 @@ import static dev.ecsiamguard.core.roles.RoleFixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +43,10 @@ class ExecutionRoleCanWriteLogsTest {
                 allow(GROUP + ":*", "logs:CreateLogStream", "logs:PutLogEvents"));
 
         assertThat(findings).singleElement().satisfies(f -> assertThat(f.fix()).contains("logs:CreateLogGroup"));
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("EXEC-LOGS")).containsSame(RULE.metadata());
     }
 }

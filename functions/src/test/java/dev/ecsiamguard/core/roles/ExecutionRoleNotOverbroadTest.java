@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +42,10 @@ class ExecutionRoleNotOverbroadTest {
     void check_whenAdmin_reportsHigh() {
         assertThat(checkExec(RULE, TD, allow("*", "*"))).singleElement().extracting(Finding::severity)
                 .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("EXEC-OVERBROAD")).containsSame(RULE.metadata());
     }
 }

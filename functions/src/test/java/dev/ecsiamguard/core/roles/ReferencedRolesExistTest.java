@@ -6,6 +6,7 @@ import static dev.ecsiamguard.core.roles.RoleFixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import dev.ecsiamguard.core.taskdef.TaskDefinitionParser;
 import java.util.Map;
@@ -59,5 +60,10 @@ class ReferencedRolesExistTest {
         var ctx = RoleAnalysisContext.resolve(TD, RoleLookup.SKIPPED, "123456789012", null, Map.of());
 
         assertThat(RULE.check(TD, ctx)).isEmpty();
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-ROLE-EXISTS")).containsSame(RULE.metadata());
     }
 }

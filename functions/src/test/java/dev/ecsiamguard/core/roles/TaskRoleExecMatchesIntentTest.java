@@ -8,6 +8,7 @@ import static dev.ecsiamguard.core.roles.RoleFixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import java.util.List;
 import java.util.Map;
@@ -44,5 +45,10 @@ class TaskRoleExecMatchesIntentTest {
     void check_whenExecNotIntendedButAllowed_reportsRisk() {
         assertThat(check(Map.of("ecs-iam-guard:capabilities", "s3-read"), EXEC_ALLOWED)).singleElement()
                 .extracting(Finding::resourceArn).isEqualTo(RoleFixtures.TASK);
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TASK-EXEC-SSMMESSAGES")).containsSame(RULE.metadata());
     }
 }

@@ -7,6 +7,7 @@ import static dev.ecsiamguard.core.roles.RoleFixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,10 @@ class TaskRoleNoPrivilegeEscalationTest {
     void check_whenAssumeRoleOnStar_reportsIt() {
         assertThat(checkTask(RULE, TD, allow("*", "sts:AssumeRole"))).singleElement().extracting(Finding::message)
                 .asString().contains("sts:AssumeRole on *");
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TASK-PRIVESC")).containsSame(RULE.metadata());
     }
 }

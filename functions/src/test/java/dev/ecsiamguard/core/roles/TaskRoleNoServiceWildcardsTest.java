@@ -7,6 +7,7 @@ import static dev.ecsiamguard.core.roles.RoleFixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +25,10 @@ class TaskRoleNoServiceWildcardsTest {
     void check_whenWholeService_reportsIt() {
         assertThat(checkTask(RULE, TD, allow("arn:aws:dynamodb:*:*:table/t", "dynamodb:*")))
                 .singleElement().extracting(Finding::message).asString().contains("dynamodb:*");
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TASK-SERVICE-WILDCARD")).containsSame(RULE.metadata());
     }
 }

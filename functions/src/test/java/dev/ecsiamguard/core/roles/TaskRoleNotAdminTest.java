@@ -7,6 +7,7 @@ import static dev.ecsiamguard.core.roles.RoleFixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +28,10 @@ class TaskRoleNotAdminTest {
             assertThat(f.resourceArn()).isEqualTo(RoleFixtures.TASK);
             assertThat(f.message()).contains("policy `inline` statement 1");
         });
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TASK-ADMIN")).containsSame(RULE.metadata());
     }
 }

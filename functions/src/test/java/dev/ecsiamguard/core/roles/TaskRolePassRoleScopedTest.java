@@ -6,6 +6,7 @@ import static dev.ecsiamguard.core.roles.RoleFixtures.container;
 import static dev.ecsiamguard.core.roles.RoleFixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +24,10 @@ class TaskRolePassRoleScopedTest {
     void check_whenPassRoleOnStarWithoutService_reportsWithConditionInFix() {
         assertThat(checkTask(RULE, TD, allow("*", "iam:PassRole"))).singleElement()
                 .satisfies(f -> assertThat(f.fix()).contains("iam:PassedToService"));
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TASK-PASSROLE-STAR")).containsSame(RULE.metadata());
     }
 }

@@ -7,6 +7,7 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,10 @@ class AwslogsOptionsCompleteTest {
         assertThat(findings).singleElement().satisfies(f -> assertThat(f.message()).isEqualTo(
                 "Container web of task definition web-app:3 uses the awslogs driver without awslogs-group, "
                         + "awslogs-region, awslogs-stream-prefix."));
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-AWSLOGS-OPTIONS")).containsSame(rule.metadata());
     }
 }

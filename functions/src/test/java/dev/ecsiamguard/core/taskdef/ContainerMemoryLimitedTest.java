@@ -7,6 +7,7 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import org.junit.jupiter.api.Test;
 
 class ContainerMemoryLimitedTest {
@@ -28,5 +29,10 @@ class ContainerMemoryLimitedTest {
     void check_whenOnlyTaskMemory_reportsInformational() {
         assertThat(check(rule, with(container("web").memory(null)))).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFORMATIONAL));
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-MEMORY-LIMIT")).containsSame(rule.metadata());
     }
 }

@@ -6,6 +6,7 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +30,10 @@ class ContainersLoggedTest {
                 "Container web of task definition web-app:3 has no log driver.",
                 "Container worker of task definition web-app:3 has no log driver.");
         assertThat(findings.get(0).fix()).contains("\"awslogs-group\": \"/ecs/web-app\"");
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-NO-LOGGING")).containsSame(rule.metadata());
     }
 }

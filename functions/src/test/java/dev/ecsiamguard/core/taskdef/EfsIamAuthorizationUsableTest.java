@@ -6,6 +6,7 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,10 @@ class EfsIamAuthorizationUsableTest {
                 "Task definition web-app:3: EFS volume data uses IAM authorization but the task has no task role.",
                 "Task definition web-app:3: EFS volume data uses an access point with rootDirectory /data.");
         assertThat(findings.get(1).fix()).contains("fs-1");
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-EFS-IAM-NEEDS-TASKROLE")).containsSame(rule.metadata());
     }
 }

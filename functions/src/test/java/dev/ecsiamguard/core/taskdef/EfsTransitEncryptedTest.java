@@ -4,6 +4,7 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.check;
 import static dev.ecsiamguard.core.taskdef.TaskDefs.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import org.junit.jupiter.api.Test;
 
 class EfsTransitEncryptedTest {
@@ -26,5 +27,10 @@ class EfsTransitEncryptedTest {
                     + "in transit.");
             assertThat(f.fix()).contains("\"transitEncryption\": \"ENABLED\"").contains("volume data");
         });
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-EFS-TRANSIT")).containsSame(rule.metadata());
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,5 +95,10 @@ class EnvironmentNamesNotSecretTest {
         assertThat(rule.check(with(container("web").env("CARD_PIN", "1234x").env("DB_PASSWORD", "x1")), ctx))
                 .singleElement().satisfies(f -> assertThat(f.message()).contains("CARD_PIN")
                         .doesNotContain("DB_PASSWORD"));
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-ENV-SECRET-KEYS")).containsSame(rule.metadata());
     }
 }

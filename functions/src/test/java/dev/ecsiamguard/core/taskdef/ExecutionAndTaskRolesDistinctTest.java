@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +35,10 @@ class ExecutionAndTaskRolesDistinctTest {
                     + "execution role and task role.");
             assertThat(f.fix()).contains("web-app-task");
         });
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-SAME-EXEC-TASK-ROLE")).containsSame(rule.metadata());
     }
 }

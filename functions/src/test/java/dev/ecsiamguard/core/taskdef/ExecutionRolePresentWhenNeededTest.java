@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,5 +62,10 @@ class ExecutionRolePresentWhenNeededTest {
     @ValueSource(strings = {"", "  "})
     void check_whenExecutionRoleBlank_treatsItAsMissing(String role) {
         assertThat(check(rule, td().executionRole(role).build())).hasSize(1);
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("EXEC-ROLE-MISSING")).containsSame(rule.metadata());
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +56,10 @@ class FamilyRolesPinnedTest {
 
     private List<Finding> check(TaskDefinition td) {
         return rule.check(td, TaskDefinitionContext.defaults().withRolePinning(PINNING));
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-FAMILY-ROLE-PINNING")).containsSame(rule.metadata());
     }
 }

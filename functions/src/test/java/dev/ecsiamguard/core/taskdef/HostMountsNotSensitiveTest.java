@@ -5,6 +5,7 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,5 +32,10 @@ class HostMountsNotSensitiveTest {
     void check_whenSensitiveHostPath_reportsHigh(String path) {
         assertThat(check(rule, td().volume(new Volume("v", path, null)).build())).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-HOST-MOUNTS")).containsSame(rule.metadata());
     }
 }

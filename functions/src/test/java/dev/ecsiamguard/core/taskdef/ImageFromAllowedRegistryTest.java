@@ -7,6 +7,7 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,5 +68,10 @@ class ImageFromAllowedRegistryTest {
                     + "registry docker.io, which is not allowed.");
             assertThat(f.fix()).contains("123456789012.dkr.ecr.eu-west-1.amazonaws.com/", "public.ecr.aws/");
         });
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-IMAGE-REGISTRY")).containsSame(rule.metadata());
     }
 }

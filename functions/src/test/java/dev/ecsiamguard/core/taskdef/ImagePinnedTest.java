@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,5 +39,10 @@ class ImagePinnedTest {
         assertThat(findings.get(0).message()).endsWith("web:latest, a mutable tag.");
         assertThat(findings.get(1).message()).endsWith("localhost:5000/web without a tag, which means latest.");
         assertThat(findings.get(1).fix()).contains("localhost:5000/web@sha256:<digest>");
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-IMAGE-MUTABLE")).containsSame(rule.metadata());
     }
 }

@@ -5,6 +5,7 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import org.junit.jupiter.api.Test;
 
 class IpcModeNotHostTest {
@@ -20,5 +21,10 @@ class IpcModeNotHostTest {
     void check_whenIpcModeHost_reportsMedium() {
         assertThat(check(rule, td().ipcMode("host").build())).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-HOST-IPC")).containsSame(rule.metadata());
     }
 }

@@ -6,6 +6,7 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import org.junit.jupiter.api.Test;
 
 class LinuxCapabilitiesNotDangerousTest {
@@ -25,5 +26,10 @@ class LinuxCapabilitiesNotDangerousTest {
                     assertThat(f.message()).isEqualTo("Container web of task definition web-app:3 adds Linux "
                             + "capabilities SYS_ADMIN, NET_ADMIN.");
                 });
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-LINUX-CAPS")).containsSame(rule.metadata());
     }
 }

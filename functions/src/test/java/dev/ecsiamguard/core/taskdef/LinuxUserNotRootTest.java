@@ -7,6 +7,7 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,5 +36,10 @@ class LinuxUserNotRootTest {
     void check_whenWindows_skipsLinuxCheck() {
         assertThat(check(rule, td().os("WINDOWS_SERVER_2022_CORE").container(container("web").user(null)).build()))
                 .isEmpty();
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-ROOT-USER")).containsSame(rule.metadata());
     }
 }

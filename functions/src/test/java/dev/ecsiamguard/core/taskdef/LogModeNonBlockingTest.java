@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +37,10 @@ class LogModeNonBlockingTest {
         assertThat(findings.get(0).message()).endsWith("logs in blocking mode.");
         assertThat(findings.get(1).message()).endsWith("does not set the log mode, so logging may block the "
                 + "application.");
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-LOG-BLOCKING")).containsSame(rule.metadata());
     }
 }

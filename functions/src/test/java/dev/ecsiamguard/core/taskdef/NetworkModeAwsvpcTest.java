@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +42,10 @@ class NetworkModeAwsvpcTest {
             assertThat(f.severity()).isEqualTo(Severity.LOW);
             assertThat(f.message()).contains("the default network mode");
         });
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-NOT-AWSVPC")).containsSame(rule.metadata());
     }
 }

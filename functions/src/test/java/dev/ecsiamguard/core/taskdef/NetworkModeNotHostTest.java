@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +27,10 @@ class NetworkModeNotHostTest {
             assertThat(f.severity()).isEqualTo(Severity.HIGH);
             assertThat(f.message()).isEqualTo("Task definition web-app:3 uses the host network mode.");
         });
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-HOST-NETWORK")).containsSame(rule.metadata());
     }
 }

@@ -5,6 +5,7 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import org.junit.jupiter.api.Test;
 
 class PidModeNotHostTest {
@@ -20,5 +21,10 @@ class PidModeNotHostTest {
     void check_whenPidModeHost_reportsHigh() {
         assertThat(check(rule, td().pidMode("host").build())).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-HOST-PID")).containsSame(rule.metadata());
     }
 }

@@ -6,6 +6,7 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.td;
 import static dev.ecsiamguard.core.taskdef.TaskDefs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import org.junit.jupiter.api.Test;
 
 class RootFilesystemReadOnlyTest {
@@ -24,5 +25,10 @@ class RootFilesystemReadOnlyTest {
                     .isEqualTo("Container web of task definition web-app:3 has a writable root file system.");
             assertThat(f.fix()).isEqualTo("Set \"readonlyRootFilesystem\": true on container web.");
         });
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-READONLY-ROOTFS")).containsSame(rule.metadata());
     }
 }

@@ -6,6 +6,7 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -70,5 +71,10 @@ class SecretReferencesWellFormedTest {
                         + "Secrets Manager secret"));
         assertThat(check(rule, with(container("web").repositoryCredentials("")))).hasSize(1);
         assertThat(check(rule, with(container("web").repositoryCredentials("dockerhub-creds")))).isEmpty();
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("EXEC-VALUEFROM-FORMAT")).containsSame(rule.metadata());
     }
 }

@@ -7,6 +7,7 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.catalog.RuleCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +36,10 @@ class WindowsUserNotAdministratorTest {
         assertThat(findings).extracting(Finding::message).containsExactly(
                 "Container a of task definition web-app:3 runs as the container administrator.",
                 "Container b of task definition web-app:3 runs as the container administrator.");
+    }
+
+    @Test
+    void metadata_isTheCatalogueEntry() {
+        assertThat(RuleCatalog.byId("TD-WINDOWS-ADMIN")).containsSame(rule.metadata());
     }
 }
