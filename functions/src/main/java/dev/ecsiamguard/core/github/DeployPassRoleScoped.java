@@ -30,11 +30,23 @@ final class DeployPassRoleScoped implements DeployRule {
         if (beyond.isEmpty()) {
             return List.of();
         }
-        Finding finding = Finding.of(METADATA, role.roleArn(), "Deploy role " + role.roleArn()
-                + " may pass roles beyond the service's own: " + beyond.stream()
-                .map(a -> a.equals(role.canaryRole()) ? "any role" : a).distinct().toList() + ".");
+        Finding finding = beyond.stream().allMatch(DeployPassRoleScoped::oneRoleInAnyAccount)
+                ? Finding.of(METADATA, role.roleArn(), "Deploy role " + role.roleArn() + " may pass " + beyond
+                        + ": the wildcard is only in the account, and a role is passed only within its own account,"
+                        + " so each names one role; name the account to keep the policy exact.")
+                        .withSeverity(Severity.LOW)
+                : Finding.of(METADATA, role.roleArn(), "Deploy role " + role.roleArn()
+                        + " may pass roles beyond the service's own: " + beyond.stream()
+                        .map(a -> a.equals(role.canaryRole()) ? "any role" : a).distinct().toList() + ".");
         return List.of(role.target().map(t -> finding.withFix("Use \"Action\": \"iam:PassRole\", \"Resource\": [\""
                 + t.executionRoleArn() + "\", \"" + t.taskRoleArn() + "\"] with \"Condition\": {\"StringEquals\": "
                 + "{\"iam:PassedToService\": \"ecs-tasks.amazonaws.com\"}}.")).orElse(finding));
+    }
+
+    /** {@code arn:aws:iam::*:role/name}: wildcards in the account only, one exact role name (path included). */
+    static boolean oneRoleInAnyAccount(String arn) {
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 && parts[2].equals("iam") && parts[3].isEmpty() && parts[4].matches("[*?0-9]*")
+                && parts[4].matches(".*[*?].*") && parts[5].startsWith("role/") && !parts[5].matches(".*[*?].*");
     }
 }

@@ -34,10 +34,17 @@ final class EcsTrustHasConfusedDeputyConditions implements TrustRule {
             if (grant.conditionsOn("aws:SourceArn").isEmpty()) {
                 missing.add("aws:SourceArn");
             }
-            if (!missing.isEmpty()) {
+            if (missing.size() == 2) {
                 out.add(Finding.of(METADATA, role.roleArn(), "Role " + role.roleArn() + " trusts "
                         + TrustedRole.ECS_TASKS + " in " + grant.source().describe() + " without "
                         + String.join(" and ", missing) + ".").withFix(fix(role)));
+            } else if (missing.size() == 1) {
+                // ECS documents either key as the confused-deputy protection: with one, only hardening is left.
+                out.add(Finding.of(METADATA, role.roleArn(), "Role " + role.roleArn() + " trusts "
+                        + TrustedRole.ECS_TASKS + " in " + grant.source().describe() + " with "
+                        + (missing.contains("aws:SourceArn") ? "aws:SourceAccount" : "aws:SourceArn")
+                        + ", which protects against the confused deputy; adding " + missing.get(0)
+                        + " only narrows it further.").withSeverity(Severity.LOW).withFix(fix(role)));
             }
         }
         return out;

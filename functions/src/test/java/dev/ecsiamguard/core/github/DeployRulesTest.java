@@ -8,6 +8,7 @@ import dev.ecsiamguard.core.policy.NamedPolicy;
 import dev.ecsiamguard.core.policy.PolicyDocument;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,6 +32,10 @@ class DeployRulesTest {
                 + "ONLY_ECS}; DEPLOY-PASSROLE-WILDCARD:HIGH",
         "pass without service; {'Effect':'Allow','Action':'iam:PassRole','Resource':'EXEC'};"
                 + " DEPLOY-PASSROLE-NO-SERVICE:MEDIUM",
+        "one role name in any account; {'Effect':'Allow','Action':'iam:PassRole',"
+                + "'Resource':'arn:aws:iam::*:role/ecsTaskExecutionRole',ONLY_ECS}; DEPLOY-PASSROLE-WILDCARD:LOW",
+        "any role name in any account; {'Effect':'Allow','Action':'iam:PassRole',"
+                + "'Resource':'arn:aws:iam::*:role/ecs*',ONLY_ECS}; DEPLOY-PASSROLE-WILDCARD:HIGH",
         "escalation; {'Effect':'Allow','Action':['iam:PassRole','ecs:RegisterTaskDefinition','ecs:RunTask'],"
                 + "'Resource':'*',ONLY_ECS}; DEPLOY-PASSROLE-WILDCARD:HIGH|DEPLOY-ECS-PRIVESC:HIGH",
         "deny keeps pass role scoped; {'Effect':'Allow','Action':'iam:PassRole','Resource':'*',ONLY_ECS},"
@@ -61,5 +66,26 @@ class DeployRulesTest {
         assertThat(findings).extracting(f -> f.rule().id() + ":" + f.severity())
                 .containsExactlyInAnyOrderElementsOf(expected == null ? List.of() : List.of(expected.split("\\|")));
         assertThat(findings).allMatch(f -> f.resourceArn().equals(ROLE) && f.message().endsWith("."));
+    }
+
+    @Test
+    void check_whenPassRoleHasNoServiceCondition_saysAnyServiceNotLambda() {
+        Report open = DeployRules.check(role("{'Effect':'Allow','Action':'iam:PassRole','Resource':'EXEC'}"));
+        Report toLambda = DeployRules.check(role("{'Effect':'Allow','Action':'iam:PassRole','Resource':'EXEC',"
+                + "'Condition':{'StringEquals':{'iam:PassedToService':'lambda.amazonaws.com'}}}"));
+
+        assertThat(open.findings()).filteredOn(f -> f.rule().id().equals("DEPLOY-PASSROLE-NO-SERVICE"))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("to any service")
+                        .doesNotContain("lambda"));
+        assertThat(toLambda.findings()).filteredOn(f -> f.rule().id().equals("DEPLOY-PASSROLE-NO-SERVICE"))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("to lambda.amazonaws.com"));
+    }
+
+    private static DeployRole role(String statement) {
+        String policy = "{'Version':'2012-10-17','Statement':[" + statement.replace("'EXEC'", "'" + EXEC + "'")
+                + "]}";
+        return new DeployRole(ROLE, "123456789012", "aws",
+                List.of(new NamedPolicy("deploy", PolicyDocument.parseIdentity(Deployments.json(policy)))),
+                Optional.empty(), Optional.empty());
     }
 }

@@ -23,6 +23,10 @@ class TrustRulesTest {
     @CsvSource(delimiter = ';', value = {
         "documented; {'Effect':'Allow',ECS,GOOD}; true; ",
         "no conditions; {'Effect':'Allow',ECS}; true; TRUST-CONFUSED-DEPUTY:MEDIUM",
+        "source account only (ECS's documented protection); {'Effect':'Allow',ECS,'Condition':{'StringEquals':"
+                + "{'aws:SourceAccount':'123456789012'}}}; true; TRUST-CONFUSED-DEPUTY:LOW",
+        "source arn only; {'Effect':'Allow',ECS,'Condition':{'ArnLike':"
+                + "{'aws:SourceArn':'arn:aws:ecs:us-east-1:123456789012:*'}}}; true; TRUST-CONFUSED-DEPUTY:LOW",
         "other account; {'Effect':'Allow',ECS,'Condition':{'StringEquals':{'aws:SourceAccount':'999999999999'},"
                 + "'ArnLike':{'aws:SourceArn':'arn:aws:ecs:us-east-1:999999999999:*'}}}; true;"
                 + " TRUST-SOURCEARN-WRONG:HIGH",
