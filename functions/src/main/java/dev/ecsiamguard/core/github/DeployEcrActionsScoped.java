@@ -3,6 +3,7 @@ package dev.ecsiamguard.core.github;
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.policy.EvaluatedGrants;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ final class DeployEcrActionsScoped implements DeployRule {
     @Override
     public List<Finding> check(DeployRole role) {
         List<String> problems = new ArrayList<>();
-        if (role.questions().serviceWideWildcards().contains("ecr")) {
+        if (new EvaluatedGrants(role.evaluator()).serviceWideGrants().contains("ecr")) {
             problems.add("ecr:*");
         }
         List<String> canaries = role.canaries("ecr", "repository/" + DeployRole.CANARY);

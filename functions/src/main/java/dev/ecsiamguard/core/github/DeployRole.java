@@ -31,10 +31,6 @@ public record DeployRole(String roleArn, String account, String partition, List<
         return new PolicyEvaluator(identityPolicies, boundary.orElse(null));
     }
 
-    PolicyQuestions questions() {
-        return new PolicyQuestions(evaluator());
-    }
-
     String canaryRole() {
         return "arn:" + partition + ":iam::" + account + ":role/" + CANARY;
     }

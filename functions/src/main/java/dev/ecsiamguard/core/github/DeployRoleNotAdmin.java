@@ -3,10 +3,14 @@ package dev.ecsiamguard.core.github;
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.policy.EscalationAnalysis;
 import dev.ecsiamguard.core.policy.StatementRef;
 import java.util.List;
 
-/** A deploy role with `*:*` turns any compromised workflow into an account takeover. */
+/**
+ * A deploy role with `*:*`, or with IAM rights that grant it (a policy on itself, a new role or user with
+ * AdministratorAccess), turns any compromised workflow into an account takeover.
+ */
 final class DeployRoleNotAdmin implements DeployRule {
 
     static final RuleMetadata METADATA = new RuleMetadata("DEPLOY-ADMIN", Severity.CRITICAL,
@@ -21,8 +25,20 @@ final class DeployRoleNotAdmin implements DeployRule {
 
     @Override
     public List<Finding> check(DeployRole role) {
-        List<StatementRef> admin = role.questions().adminStatements();
-        return admin.isEmpty() ? List.of() : List.of(Finding.of(METADATA, role.roleArn(), "Deploy role "
-                + role.roleArn() + " allows every action on every resource through " + admin.get(0).describe() + "."));
+        EscalationAnalysis.Verdict verdict = new EscalationAnalysis(role.evaluator(), new EscalationAnalysis.Subject(
+                role.roleArn(), role.partition(), role.account(), role.target().map(DeployTarget::region)
+                .orElse("us-east-1"))).analyse();
+        if (!verdict.isAdminEquivalent()) {
+            return List.of();
+        }
+        String how = verdict.hasFullAccess()
+                ? "allows every action on every resource through " + refs(verdict.fullAccess())
+                : "can give itself full administrative access through " + String.join("; ",
+                        verdict.adminPaths().stream().map(EscalationAnalysis.Found::describe).toList());
+        return List.of(Finding.of(METADATA, role.roleArn(), "Deploy role " + role.roleArn() + " " + how + "."));
+    }
+
+    private static String refs(List<StatementRef> refs) {
+        return String.join(", ", refs.stream().map(StatementRef::describe).toList());
     }
 }

@@ -22,6 +22,18 @@ final class ArnPattern {
         }
     }
 
+    boolean unresolved(Request request, boolean closedWorld) {
+        if (whole != null) {
+            return whole.unresolved(request, closedWorld);
+        }
+        for (Glob part : parts) {
+            if (part.unresolved(request, closedWorld)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Tri matches(String arn, Request request, boolean closedWorld, KeyCollector missing) {
         if (whole != null) {
             return whole.matches(arn, request, closedWorld, missing);

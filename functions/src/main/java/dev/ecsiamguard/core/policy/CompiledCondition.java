@@ -62,7 +62,11 @@ final class CompiledCondition {
             return Tri.of(whenAbsent());
         }
         if (operator == ConditionOperator.NULL) {
-            return Tri.of(clause.values().contains("false"));
+            return Tri.of(nullValue("false"));
+        }
+        if (clause.qualifier() == SetQualifier.NONE && PolicyVariables.multivalued(loweredKey, present)) {
+            // A multivalued key needs ForAnyValue/ForAllValues; without one the clause matches nothing.
+            return Tri.FALSE;
         }
         boolean every = clause.qualifier() == SetQualifier.FOR_ALL_VALUES
                 || (clause.qualifier() == SetQualifier.NONE && operator.negated());
@@ -80,7 +84,7 @@ final class CompiledCondition {
     /** IAM's answer when the key is not in the request at all. */
     private boolean whenAbsent() {
         if (operator == ConditionOperator.NULL) {
-            return clause.values().contains("true");
+            return nullValue("true");
         }
         if (clause.ifExists() || clause.qualifier() == SetQualifier.FOR_ALL_VALUES) {
             return true;
@@ -88,13 +92,32 @@ final class CompiledCondition {
         return clause.qualifier() == SetQualifier.NONE && operator.negated();
     }
 
-    /** Several policy values are OR-ed; a negated operator holds when none of them matches (NOR). */
+    /** The Null operator's values compare case-insensitively, like Bool's ({@code "TRUE"} is {@code true}). */
+    private boolean nullValue(String wanted) {
+        return clause.values().stream().anyMatch(v -> v.equalsIgnoreCase(wanted));
+    }
+
+    /**
+     * Several policy values are OR-ed; a negated operator holds when none of them matches (NOR). A value whose
+     * variable cannot be resolved matches nothing, and makes a negated operator fail rather than hold.
+     */
     private Tri single(String requestValue, Request request, boolean closedWorld, KeyCollector missing) {
         Tri any = Tri.FALSE;
         for (int i = 0; i < clause.values().size() && any != Tri.TRUE; i++) {
+            if (operator.negated() && unresolved(i, request, closedWorld)) {
+                return Tri.FALSE;
+            }
             any = any.or(matchesPositive(requestValue, i, request, closedWorld, missing));
         }
         return operator.negated() ? any.not() : any;
+    }
+
+    private boolean unresolved(int i, Request request, boolean closedWorld) {
+        return switch (operator.family()) {
+            case STRING -> strings[i].unresolved(request, closedWorld);
+            case ARN -> arns[i].unresolved(request, closedWorld);
+            default -> false;
+        };
     }
 
     private Tri matchesPositive(String value, int i, Request request, boolean closedWorld, KeyCollector missing) {

@@ -21,7 +21,7 @@ final class CompiledStatement {
                 .toArray(Glob[]::new);
         this.notResource = statement.resources().isEmpty() && !statement.notResources().isEmpty();
         this.resources = (notResource ? statement.notResources() : statement.resources()).stream()
-                .map(p -> Glob.like(p, variables))
+                .map(p -> Glob.resource(p, variables))
                 .toArray(Glob[]::new);
         this.conditions = statement.conditions().stream().map(c -> new CompiledCondition(c, variables))
                 .toArray(CompiledCondition[]::new);
@@ -68,6 +68,9 @@ final class CompiledStatement {
         }
         Tri any = Tri.FALSE;
         for (int i = 0; i < resources.length && any != Tri.TRUE; i++) {
+            if (notResource && resources[i].unresolved(request, closedWorld)) {
+                return Tri.FALSE;
+            }
             any = any.or(resources[i].matches(request.resource(), request, closedWorld, missing));
         }
         return notResource ? any.not() : any;

@@ -53,8 +53,8 @@ final class ConditionReader {
         if (operator == ConditionOperator.NULL && (ifExists || qualifier != SetQualifier.NONE)) {
             throw new PolicyParseException(location, "`Null` takes no IfExists suffix or set qualifier");
         }
-        if (operator == ConditionOperator.NULL && !values.stream().allMatch(v -> v.equals("true")
-                || v.equals("false"))) {
+        if (operator == ConditionOperator.NULL && !values.stream().allMatch(v -> v.equalsIgnoreCase("true")
+                || v.equalsIgnoreCase("false"))) {
             throw new PolicyParseException(location, "`Null` expects `true` or `false`");
         }
         return new ConditionClause(operator, ifExists, qualifier, key, values);

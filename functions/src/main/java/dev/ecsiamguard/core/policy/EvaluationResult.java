@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A decision that explains itself. {@code decision} is what IAM decides if every key the caller did not supply is
- * really absent; when {@code missingContextKeys} is not empty the answer could change once those keys are known,
- * so callers must not report it as a plain allow or deny.
+ * A decision that explains itself. {@code decision} counts only the statements known to apply: EXPLICIT_DENY when
+ * a Deny certainly applies, ALLOW when an Allow certainly applies (and the boundary allows), IMPLICIT_DENY
+ * otherwise. When {@code missingContextKeys} is not empty the answer could change once those keys are known, so
+ * callers must not report it as a plain allow or deny.
  */
 public record EvaluationResult(Decision decision, List<StatementRef> allowedBy, List<StatementRef> deniedBy,
                                Set<String> missingContextKeys) {

@@ -1,5 +1,6 @@
 package dev.ecsiamguard.core.policy;
 
+import dev.ecsiamguard.core.policy.PolicyVariables.Segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +13,6 @@ final class Glob {
 
     private enum Shape { ANYTHING, EXACT, PREFIX, GENERAL, VARIABLE }
 
-    /** A piece of the pattern: text whose wildcards count, literal text, or a variable to look up. */
-    private record Segment(String text, boolean literal, boolean variable, String fallback) {
-    }
-
     private final String pattern;
     private final boolean wildcards;
     private final boolean ignoreCase;
@@ -25,12 +22,12 @@ final class Glob {
     private final boolean[] wild;
     private final List<Segment> segments;
 
-    private Glob(String pattern, boolean wildcards, boolean variables, boolean ignoreCase) {
+    private Glob(String pattern, boolean wildcards, List<Segment> segments, boolean ignoreCase) {
         this.pattern = pattern;
         this.wildcards = wildcards;
         this.ignoreCase = ignoreCase;
-        this.segments = variables ? segments(pattern) : List.of(new Segment(pattern, false, false, null));
-        boolean hasVariable = segments.stream().anyMatch(s -> s.variable);
+        this.segments = segments;
+        boolean hasVariable = segments.stream().anyMatch(Segment::variable);
         if (hasVariable) {
             this.shape = Shape.VARIABLE;
             this.chars = null;
@@ -41,9 +38,9 @@ final class Glob {
         StringBuilder text = new StringBuilder();
         List<Boolean> mask = new ArrayList<>();
         for (Segment segment : segments) {
-            for (char c : segment.text.toCharArray()) {
+            for (char c : segment.text().toCharArray()) {
                 text.append(c);
-                mask.add(wildcards && !segment.literal && (c == '*' || c == '?'));
+                mask.add(wildcards && !segment.literal() && (c == '*' || c == '?'));
             }
         }
         this.flat = text.toString();
@@ -67,17 +64,27 @@ final class Glob {
 
     /** Action names: wildcards, no variables, case-insensitive. */
     static Glob action(String pattern) {
-        return new Glob(pattern.toLowerCase(Locale.ROOT), true, false, true);
+        String lowered = pattern.toLowerCase(Locale.ROOT);
+        return new Glob(lowered, true, plain(lowered), true);
     }
 
-    /** Resource ARNs and Like/Arn condition values: wildcards and (from policy version 2012-10-17) variables. */
+    /** Like/Arn condition values: wildcards and (from policy version 2012-10-17) variables anywhere. */
     static Glob like(String pattern, boolean variables) {
-        return new Glob(pattern, true, variables, false);
+        return new Glob(pattern, true, variables ? PolicyVariables.anywhere(pattern) : plain(pattern), false);
+    }
+
+    /** Resource and NotResource ARNs: wildcards, and variables only in the resource part (after the account). */
+    static Glob resource(String pattern, boolean variables) {
+        return new Glob(pattern, true, variables ? PolicyVariables.inResourcePart(pattern) : plain(pattern), false);
     }
 
     /** Equals-style condition values: variables substituted, {@code *} and {@code ?} taken literally. */
     static Glob literal(String pattern, boolean ignoreCase, boolean variables) {
-        return new Glob(pattern, false, variables, ignoreCase);
+        return new Glob(pattern, false, variables ? PolicyVariables.anywhere(pattern) : plain(pattern), ignoreCase);
+    }
+
+    private static List<Segment> plain(String pattern) {
+        return List.of(new Segment(pattern, false, false, null));
     }
 
     String pattern() {
@@ -101,7 +108,11 @@ final class Glob {
         };
     }
 
-    /** Matches with variables resolved from the request; UNKNOWN when a variable's key was not supplied. */
+    /**
+     * Matches with variables resolved from the request. UNKNOWN when a variable's key was not supplied (even when
+     * the variable has a default: the real value may differ); FALSE when a variable cannot be resolved, see
+     * {@link #unresolved}.
+     */
     Tri matches(String input, Request request, boolean closedWorld, KeyCollector missing) {
         if (shape != Shape.VARIABLE) {
             return Tri.of(matches(input));
@@ -109,21 +120,20 @@ final class Glob {
         StringBuilder text = new StringBuilder();
         List<Boolean> mask = new ArrayList<>();
         for (Segment segment : segments) {
-            String value = segment.text;
-            boolean literal = segment.literal;
-            if (segment.variable) {
-                List<String> values = request.values(segment.text.toLowerCase(Locale.ROOT));
-                if (values == null && segment.fallback == null) {
-                    if (closedWorld) {
-                        return Tri.FALSE;
-                    }
-                    missing.add(segment.text);
+            String value = segment.text();
+            boolean literal = segment.literal();
+            if (segment.variable()) {
+                String lowered = segment.text().toLowerCase(Locale.ROOT);
+                List<String> values = request.values(lowered);
+                if (values == null && !closedWorld) {
+                    missing.add(segment.text());
                     return Tri.UNKNOWN;
                 }
-                if (values != null && values.size() != 1) {
+                value = values == null || PolicyVariables.multivalued(lowered, values) || values.isEmpty()
+                        ? segment.fallback() : values.get(0);
+                if (value == null) {
                     return Tri.FALSE;
                 }
-                value = values == null ? segment.fallback : values.get(0);
                 literal = true;
             }
             for (int i = 0; i < value.length(); i++) {
@@ -137,6 +147,28 @@ final class Glob {
             resolvedMask[i] = mask.get(i);
         }
         return Tri.of(globMatch(text.toString().toCharArray(), resolvedMask, input, ignoreCase));
+    }
+
+    /**
+     * True when a variable has no value to substitute and no default: its key is absent from a complete request,
+     * empty, or multivalued. AWS documents that such a variable makes the statement not apply, so no negation
+     * (NotResource, StringNotEquals, ...) may turn the failed substitution into a match.
+     */
+    boolean unresolved(Request request, boolean closedWorld) {
+        if (shape != Shape.VARIABLE) {
+            return false;
+        }
+        for (Segment segment : segments) {
+            if (!segment.variable() || segment.fallback() != null) {
+                continue;
+            }
+            String lowered = segment.text().toLowerCase(Locale.ROOT);
+            List<String> values = request.values(lowered);
+            if (values == null ? closedWorld : values.isEmpty() || PolicyVariables.multivalued(lowered, values)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean globMatch(char[] pat, boolean[] wild, String input, boolean ignoreCase) {
@@ -167,46 +199,5 @@ final class Glob {
 
     private static boolean same(char a, char b, boolean ignoreCase) {
         return a == b || (ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b));
-    }
-
-    /** Splits {@code ${...}} references out; {@code ${*}}, {@code ${?}} and {@code ${$}} are escaped characters. */
-    private static List<Segment> segments(String pattern) {
-        List<Segment> out = new ArrayList<>();
-        int start = 0;
-        int open = pattern.indexOf("${");
-        while (open >= 0) {
-            int close = pattern.indexOf('}', open);
-            if (close < 0) {
-                break;
-            }
-            if (open > start) {
-                out.add(new Segment(pattern.substring(start, open), false, false, null));
-            }
-            String inner = pattern.substring(open + 2, close).strip();
-            if (inner.equals("*") || inner.equals("?") || inner.equals("$")) {
-                out.add(new Segment(inner, true, false, null));
-            } else {
-                out.add(variable(inner));
-            }
-            start = close + 1;
-            open = pattern.indexOf("${", start);
-        }
-        if (start < pattern.length()) {
-            out.add(new Segment(pattern.substring(start), false, false, null));
-        }
-        return out;
-    }
-
-    /** {@code aws:username} or {@code aws:username, 'default'}. */
-    private static Segment variable(String inner) {
-        int comma = inner.indexOf(',');
-        if (comma < 0) {
-            return new Segment(inner, false, true, null);
-        }
-        String fallback = inner.substring(comma + 1).strip();
-        if (fallback.length() >= 2 && fallback.startsWith("'") && fallback.endsWith("'")) {
-            fallback = fallback.substring(1, fallback.length() - 1);
-        }
-        return new Segment(inner.substring(0, comma).strip(), false, true, fallback);
     }
 }

@@ -44,14 +44,15 @@ public final class PolicyEvaluator {
         return Optional.ofNullable(boundary);
     }
 
+    /**
+     * One pass with the keys the caller did not supply left open: a statement that depends on one is neither
+     * counted as applying nor as not applying, so an explicit deny is only reported when a Deny certainly
+     * applies, and the keys are listed whenever they could change the outcome.
+     */
     public EvaluationResult evaluate(Request request) {
         KeyCollector missing = new KeyCollector();
-        Outcome open = decide(request, request.contextComplete(), missing);
-        if (missing.isEmpty()) {
-            return open.result(Set.of());
-        }
-        Outcome closed = decide(request, true, new KeyCollector());
-        return closed.result(open.conclusive ? Set.of() : missing.keys());
+        Outcome outcome = decide(request, request.contextComplete(), missing);
+        return outcome.result(outcome.conclusive ? Set.of() : missing.keys());
     }
 
     private Outcome decide(Request request, boolean closedWorld, KeyCollector missing) {

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /** The questions validators ask about a role's permissions, answered by evaluation rather than string matching. */
 public final class PolicyQuestions {
@@ -14,8 +12,6 @@ public final class PolicyQuestions {
     /** The STS actions a trust policy can grant, in their canonical spelling. */
     public static final List<String> ASSUME_ACTIONS = List.of("sts:AssumeRole", "sts:AssumeRoleWithWebIdentity",
             "sts:AssumeRoleWithSAML", "sts:TagSession", "sts:SetSourceIdentity", "sts:SetContext");
-
-    private static final String PASSED_TO_SERVICE = "iam:PassedToService";
 
     private final PolicyEvaluator evaluator;
 
@@ -43,44 +39,6 @@ public final class PolicyQuestions {
                 .filter(e -> e.getValue().isAllowed()).map(Map.Entry::getKey).toList();
     }
 
-    /** Unconditioned allows of {@code *} on {@code *}; empty when a boundary does not also grant everything. */
-    public List<StatementRef> adminStatements() {
-        List<StatementRef> grants = allowStatements(evaluator.identityPolicies()).stream()
-                .filter(PolicyQuestions::isFullAccess).toList();
-        boolean boundaryBlocks = evaluator.boundary()
-                .map(b -> allowStatements(List.of(b)).stream().noneMatch(PolicyQuestions::isFullAccess))
-                .orElse(false);
-        return boundaryBlocks ? List.of() : grants;
-    }
-
-    public boolean grantsAdmin() {
-        return !adminStatements().isEmpty();
-    }
-
-    /** Services granted with a whole-service wildcard such as {@code iam:*}; {@code *} alone is reported as "*". */
-    public SortedSet<String> serviceWideWildcards() {
-        SortedSet<String> services = new TreeSet<>();
-        for (StatementRef ref : allowStatements(evaluator.identityPolicies())) {
-            for (String action : ref.statement().actions()) {
-                if (action.equals("*")) {
-                    services.add("*");
-                } else if (action.endsWith(":*")) {
-                    services.add(action.substring(0, action.length() - 2).toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return services;
-    }
-
-    /** Allows of {@code iam:PassRole} on every resource without an {@code iam:PassedToService} condition. */
-    public List<StatementRef> passRoleWithoutServiceConstraint() {
-        return allowStatements(evaluator.identityPolicies()).stream()
-                .filter(ref -> grantsAction(ref.statement(), "iam:PassRole"))
-                .filter(ref -> ref.statement().resources().contains("*") || !ref.statement().notResources().isEmpty())
-                .filter(ref -> ref.statement().conditionsOn(PASSED_TO_SERVICE).isEmpty())
-                .toList();
-    }
-
     /** Who may assume a role under its trust policy: one grant per principal of every Allow statement. */
     public static List<TrustGrant> trustGrants(NamedPolicy trustPolicy) {
         List<TrustGrant> grants = new ArrayList<>();
@@ -104,11 +62,6 @@ public final class PolicyQuestions {
                 ? statement.notActions().stream().noneMatch(p -> Glob.action(p).matches(lowered))
                 : statement.actions().stream().anyMatch(p -> Glob.action(p).matches(lowered));
         return listed;
-    }
-
-    private static boolean isFullAccess(StatementRef ref) {
-        Statement statement = ref.statement();
-        return statement.actions().contains("*") && statement.resources().contains("*") && !statement.hasConditions();
     }
 
     private static List<StatementRef> allowStatements(List<NamedPolicy> policies) {

@@ -3,7 +3,8 @@ package dev.ecsiamguard.core.roles;
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.Severity;
-import dev.ecsiamguard.core.policy.PolicyQuestions;
+import dev.ecsiamguard.core.policy.EscalationAnalysis;
+import dev.ecsiamguard.core.policy.EvaluatedGrants;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +43,22 @@ final class ExecutionRoleNotOverbroad implements RoleRule {
         var role = found.get();
         String arn = role.role().arn();
         String name = role.role().name();
-        PolicyQuestions questions = new PolicyQuestions(role.evaluator());
-        if (questions.grantsAdmin()) {
-            return List.of(Finding.of(METADATA, arn, "Execution role " + name + " grants every action on every "
-                    + "resource (" + questions.adminStatements().get(0).describe() + ").")
+        EscalationAnalysis.Verdict verdict = RoleEscalation.of(role, ctx);
+        if (verdict.isAdminEquivalent()) {
+            return List.of(Finding.of(METADATA, arn, "Execution role " + name + " "
+                    + RoleEscalation.adminReason(verdict) + ".")
                     .withSeverity(Severity.HIGH)
                     .withFix("Replace the administrator grant with AmazonECSTaskExecutionRolePolicy or a policy scoped "
                             + "to the task's repositories, log groups and secrets."));
         }
         List<Finding> findings = new ArrayList<>();
+        if (!verdict.paths().isEmpty()) {
+            findings.add(Finding.of(METADATA, arn, "Execution role " + name + " may escalate its privileges: "
+                            + RoleEscalation.paths(verdict.paths()) + "; the ECS agent needs none of that.")
+                    .withSeverity(Severity.HIGH)
+                    .withFix("Remove the IAM writes, iam:PassRole and the other actions these paths use from the "
+                            + "execution role."));
+        }
         List<String> broad = new ArrayList<>();
         probe(role, ctx, "secretsmanager:GetSecretValue", ctx.arn("secretsmanager",
                 "secret:ecs-iam-guard-unreferenced-probe-Zz9Yy8"), broad);
@@ -64,7 +72,7 @@ final class ExecutionRoleNotOverbroad implements RoleRule {
                             + ", " + ctx.arn("ssm", "parameter/<name>") + ", " + ctx.arn("kms", "key/<key-id>")
                             + ")."));
         }
-        SortedSet<String> services = new TreeSet<>(questions.serviceWideWildcards());
+        SortedSet<String> services = new TreeSet<>(new EvaluatedGrants(role.evaluator()).serviceWideGrants());
         services.removeAll(AGENT_SERVICES);
         if (!services.isEmpty()) {
             findings.add(Finding.of(METADATA, arn, "Execution role " + name + " grants whole services " + services

@@ -77,6 +77,10 @@ public final class RoleAnalysisContext {
         return region;
     }
 
+    public Optional<String> regionIfKnown() {
+        return Optional.ofNullable(region).filter(r -> !r.isBlank());
+    }
+
     /** The account resources are built in; as for the region, never guessed. */
     public String account() {
         if (account == null || account.isBlank()) {

@@ -3,7 +3,7 @@ package dev.ecsiamguard.core.roles;
 import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.Severity;
-import dev.ecsiamguard.core.policy.PolicyQuestions;
+import dev.ecsiamguard.core.policy.EvaluatedGrants;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import java.util.List;
 import java.util.SortedSet;
@@ -26,7 +26,7 @@ final class TaskRoleNoServiceWildcards implements RoleRule {
     @Override
     public List<Finding> check(TaskDefinition td, RoleAnalysisContext ctx) {
         return ctx.taskRole().map(role -> {
-            SortedSet<String> services = new TreeSet<>(new PolicyQuestions(role.evaluator()).serviceWideWildcards());
+            SortedSet<String> services = new TreeSet<>(new EvaluatedGrants(role.evaluator()).serviceWideGrants());
             services.remove("*");
             if (services.isEmpty()) {
                 return List.<Finding>of();

@@ -4,7 +4,7 @@ import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.Severity;
 import dev.ecsiamguard.core.json.Json;
-import dev.ecsiamguard.core.policy.PolicyQuestions;
+import dev.ecsiamguard.core.policy.EvaluatedGrants;
 import dev.ecsiamguard.core.policy.StatementRef;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import java.util.List;
@@ -26,11 +26,12 @@ final class TaskRolePassRoleScoped implements RoleRule {
     @Override
     public List<Finding> check(TaskDefinition td, RoleAnalysisContext ctx) {
         return ctx.taskRole().map(role -> {
-            List<StatementRef> refs = new PolicyQuestions(role.evaluator()).passRoleWithoutServiceConstraint();
+            String account = ArnParts.field(role.role().arn(), 4).orElse("<account>");
+            List<StatementRef> refs = new EvaluatedGrants(role.evaluator()).passRoleToAnyService("arn:"
+                    + ctx.partition() + ":iam::" + account + ":role/ecs-iam-guard-probe");
             if (refs.isEmpty()) {
                 return List.<Finding>of();
             }
-            String account = ArnParts.field(role.role().arn(), 4).orElse("<account>");
             String fix = Json.write(Json.object("Effect", "Allow", "Action", "iam:PassRole",
                     "Resource", "arn:" + ctx.partition() + ":iam::" + account + ":role/<role-to-pass>",
                     "Condition", Json.object("StringEquals", Json.object("iam:PassedToService",

@@ -49,6 +49,12 @@ class DeployRulesTest {
                 + "'Resource':'arn:aws:ecs:eu-west-1:123456789012:service/ecs-dev/payments-api'}; ",
         "push anywhere; {'Effect':'Allow','Action':'ecr:PutImage','Resource':'*'}; DEPLOY-ECR-SCOPE:MEDIUM",
         "token on star; {'Effect':'Allow','Action':'ecr:GetAuthorizationToken','Resource':'*'}; ",
+        "iam star is admin-equivalent; {'Effect':'Allow','Action':'iam:*','Resource':'*'}; DEPLOY-ADMIN:CRITICAL"
+                + "|DEPLOY-PASSROLE-WILDCARD:HIGH|DEPLOY-PASSROLE-NO-SERVICE:MEDIUM",
+        "create role and attach policy; {'Effect':'Allow','Action':['iam:CreateRole','iam:AttachRolePolicy'],"
+                + "'Resource':'*'}; DEPLOY-ADMIN:CRITICAL",
+        "iam star denied; {'Effect':'Allow','Action':'iam:*','Resource':'*'},"
+                + "{'Effect':'Deny','Action':'iam:*','Resource':'*'}; ",
         "exec command; {'Effect':'Allow','Action':'ecs:ExecuteCommand',"
                 + "'Resource':'arn:aws:ecs:us-east-1:123456789012:cluster/ecs-dev'}; DEPLOY-EXEC-COMMAND:MEDIUM"})
     void check_whenStatements_reportsExpectedRules(String name, String statements, String expected) {

@@ -11,7 +11,9 @@ class ConditionOperatorTest {
 
     /**
      * One clause on key {@code Test:Key}; values are separated by {@code |}; an empty request column means the key is
-     * absent from a complete request context (IAM's view), so absent-key semantics are checked exactly.
+     * absent from a complete request context (IAM's view), so absent-key semantics are checked exactly. Several
+     * request values make the key multivalued: without ForAnyValue/ForAllValues the clause matches nothing (IAM User
+     * Guide, "Single-valued vs. multivalued context keys").
      */
     @ParameterizedTest(name = "{0} {1} vs [{2}] -> {3}")
     @CsvSource(delimiter = ';', nullValues = "ABSENT", textBlock = """
@@ -20,7 +22,7 @@ class ConditionOperatorTest {
             StringEquals;                a*;            abc;           false
             StringEquals;                a*;            a*;            true
             StringEquals;                x|abc;         abc;           true
-            StringEquals;                abc;           x|abc;         true
+            StringEquals;                abc;           x|abc;         false
             StringEquals;                abc;           ABSENT;        false
             StringNotEquals;             abc;           abd;           true
             StringNotEquals;             abc|abd;       abd;           false

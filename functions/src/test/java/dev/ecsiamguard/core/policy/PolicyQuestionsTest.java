@@ -9,48 +9,6 @@ import org.junit.jupiter.api.Test;
 
 class PolicyQuestionsTest {
 
-    private static final NamedPolicy ADMIN = identity("admin",
-            "{'Statement':{'Sid':'All','Effect':'Allow','Action':'*','Resource':'*'}}");
-
-    @Test
-    void grantsAdmin_whenUnconditionedStarOnStar_true() {
-        PolicyQuestions questions = PolicyQuestions.of(List.of(ADMIN), null);
-
-        assertThat(questions.grantsAdmin()).isTrue();
-        assertThat(questions.adminStatements()).extracting(StatementRef::sid).containsExactly("All");
-    }
-
-    @Test
-    void grantsAdmin_whenConditionedOrBoundaryLimits_false() {
-        NamedPolicy conditioned = identity("c", "{'Statement':{'Effect':'Allow','Action':'*','Resource':'*',"
-                + "'Condition':{'Bool':{'aws:MultiFactorAuthPresent':true}}}}");
-        NamedPolicy boundary = identity("b", "{'Statement':{'Effect':'Allow','Action':'s3:*','Resource':'*'}}");
-
-        assertThat(PolicyQuestions.of(List.of(conditioned), null).grantsAdmin()).isFalse();
-        assertThat(PolicyQuestions.of(List.of(ADMIN), boundary).grantsAdmin()).isFalse();
-    }
-
-    @Test
-    void serviceWideWildcards_whenServiceStarActions_listsServices() {
-        NamedPolicy policy = identity("p", "{'Statement':[{'Effect':'Allow','Action':['iam:*','S3:*','ecs:Describe*'],"
-                + "'Resource':'*'},{'Effect':'Deny','Action':'kms:*','Resource':'*'}]}");
-
-        assertThat(PolicyQuestions.of(List.of(policy), null).serviceWideWildcards()).containsExactly("iam", "s3");
-    }
-
-    @Test
-    void passRoleWithoutServiceConstraint_whenStarResourceAndNoCondition_reportsStatement() {
-        NamedPolicy loose = identity("loose", "{'Statement':[{'Sid':'Loose','Effect':'Allow',"
-                + "'Action':['iam:PassRole','ecs:*'],'Resource':'*'},{'Sid':'Scoped','Effect':'Allow',"
-                + "'Action':'iam:PassRole','Resource':'*','Condition':{'StringEquals':"
-                + "{'iam:PassedToService':'ecs-tasks.amazonaws.com'}}},{'Sid':'Named','Effect':'Allow',"
-                + "'Action':'iam:PassRole','Resource':'arn:aws:iam::123456789012:role/app'},"
-                + "{'Sid':'Star','Effect':'Allow','Action':'iam:*','Resource':'*'}]}");
-
-        assertThat(PolicyQuestions.of(List.of(loose), null).passRoleWithoutServiceConstraint())
-                .extracting(StatementRef::sid).containsExactly("Loose", "Star");
-    }
-
     @Test
     void evaluateActions_whenSomeAllowed_reportsEachAction() {
         NamedPolicy exec = identity("exec", "{'Statement':{'Effect':'Allow','Action':['ecr:BatchGetImage',"

@@ -30,8 +30,15 @@ class TaskRoleNoPrivilegeEscalationTest {
 
     @Test
     void check_whenPassRoleWithComputeCreate_reportsCombination() {
-        assertThat(checkTask(RULE, TD, allow("*", "iam:PassRole", "lambda:CreateFunction")))
-                .singleElement().extracting(Finding::message).asString().contains("lambda:CreateFunction");
+        assertThat(checkTask(RULE, TD, allow("*", "iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction")))
+                .singleElement().extracting(Finding::message).asString()
+                .contains("PASSROLE-LAMBDA: iam:PassRole + lambda:CreateFunction + lambda:InvokeFunction");
+    }
+
+    @Test
+    void check_whenCreatedFunctionCannotBeRun_passes() {
+        // Rhino's path needs a way to run the function: InvokeFunction or an event source mapping
+        assertThat(checkTask(RULE, TD, allow("*", "iam:PassRole", "lambda:CreateFunction"))).isEmpty();
     }
 
     @Test
