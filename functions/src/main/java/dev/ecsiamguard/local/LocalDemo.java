@@ -88,6 +88,7 @@ public final class LocalDemo {
 
     private void deployStack() {
         for (String id : template.functionIds()) {
+            deploySpecTable(template.function(id).environment());
             String bus = template.function(id).environment().get("EVENT_BUS_NAME");
             if (bus != null && !bus.isBlank()) {
                 try {
@@ -97,6 +98,25 @@ public final class LocalDemo {
                     // deployed by an earlier function of the template
                 }
             }
+        }
+    }
+
+    // The table exists once per account: created by the stack that owns it, found by every other one.
+    private void deploySpecTable(Map<String, String> functionEnv) {
+        String table = functionEnv.get("SPEC_TABLE");
+        String region = functionEnv.getOrDefault("SPEC_TABLE_REGION", "");
+        if (table == null || table.isBlank()) {
+            return;
+        }
+        try {
+            clients.dynamoDb(software.amazon.awssdk.regions.Region.of(region.isBlank()
+                    ? clients.settings().region().id() : region)).createTable(r -> r.tableName(table)
+                    .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                    .billingMode("PAY_PER_REQUEST"));
+            out.println("deployed spec table " + table + " in " + (region.isBlank() ? "this region" : region));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceInUseException exists) {
+            // created by an earlier function, or by the stack of another region
         }
     }
 
