@@ -65,7 +65,7 @@ public final class ApiApplication {
         this.config = config;
         this.clients = clients;
         this.provisioner = new ServiceProvisioner(config, clients, busName, specs);
-        this.inspector = new ServiceInspector(config, clients, findings);
+        this.inspector = new ServiceInspector(config, clients, findings, specs);
         this.repositories = new ServiceRepositories(config, new EcrRepositories(clients.ecr()));
         this.taskDefinitions = new TaskDefinitions(clients.ecs());
         this.threshold = threshold;

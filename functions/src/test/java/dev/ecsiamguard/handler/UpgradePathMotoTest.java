@@ -60,6 +60,12 @@ class UpgradePathMotoTest extends ApiHandlerMotoFixture {
         eu.deliver("orders");
         assertThat(us.recorder().writes()).isEmpty();
         assertThat(eu.recorder().writes()).isEmpty();
+
+        // The report reads the same spec: a two-region service shows no drift.
+        var report = handler().handleRequest(loadEventText(read("apigw/get-service.json")
+                .replace("payments-api", "orders")), context());
+        assertThat(report.getStatusCode()).isEqualTo(200);
+        assertThat(report.getBody()).doesNotContain("PROV-DRIFT-001").doesNotContain("PROV-UNMANAGED-001");
     }
 
     // Every request the earlier documents allowed is still allowed by the new ones.

@@ -27,7 +27,11 @@ public final class LegacyRoles {
     public static ServiceSpec adopt(ServiceSpec seed, RoleState executionRole, RoleState taskRole) {
         ServiceSpec spec = seed;
         if (executionRole.exists() && executionRole.managedByUs()) {
-            spec = adoptExecutionRole(spec, executionRole);
+            // The environment that wrote the roles keeps them: another environment's stack must not adopt them.
+            String environment = executionRole.tags().getOrDefault("Environment", seed.environment());
+            spec = adoptExecutionRole(new ServiceSpec(seed.id(), seed.service(), environment, seed.capabilities(),
+                    seed.secretsManagerPrefixes(), seed.ssmParameterPrefixes(), seed.regions(),
+                    seed.executionGrants(), seed.announced(), seed.version()), executionRole);
         }
         if (taskRole.exists() && taskRole.managedByUs()) {
             String own = taskRole.inlinePolicies().get(ServiceBlueprint.TASK_POLICY_NAME);
