@@ -91,7 +91,7 @@ class MultiRegionProvisioningMotoTest {
 
     @Test
     void twoRegionsAtTheSameMoment_convergeWithBothFacets() throws Exception {
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < 2; attempt++) {
             reset();
             Stack us = stacks.deploy("us-east-1", "dev");
             Stack eu = stacks.deploy("eu-west-1", "dev");

@@ -70,7 +70,8 @@ class UpgradePathMotoTest extends ApiHandlerMotoFixture {
 
     // Every request the earlier documents allowed is still allowed by the new ones.
     private void assertStillAllowed(String trustBefore, String executionBefore) {
-        PolicyEvaluator before = PolicyEvaluator.of(new NamedPolicy("x", PolicyDocument.parseIdentity(executionBefore)));
+        PolicyEvaluator before = PolicyEvaluator.of(new NamedPolicy("x",
+                PolicyDocument.parseIdentity(executionBefore)));
         PolicyEvaluator after = PolicyEvaluator.of(new NamedPolicy("x", PolicyDocument.parseIdentity(
                 policy(EXEC, "ecs-iam-guard-execution"))));
         for (Request request : List.of(
