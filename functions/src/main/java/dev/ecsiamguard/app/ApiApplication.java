@@ -11,6 +11,7 @@ import dev.ecsiamguard.api.ValidationRequest;
 import dev.ecsiamguard.aws.AccountRoleLookup;
 import dev.ecsiamguard.aws.AwsClients;
 import dev.ecsiamguard.aws.AwsSettings;
+import dev.ecsiamguard.aws.DynamoDbServiceSpecStore;
 import dev.ecsiamguard.aws.EcrRepositories;
 import dev.ecsiamguard.aws.TaskDefinitions;
 import dev.ecsiamguard.core.Report;
@@ -20,6 +21,7 @@ import dev.ecsiamguard.core.github.GitHubDeployment;
 import dev.ecsiamguard.core.github.GitHubDeployments;
 import dev.ecsiamguard.core.provision.AccountScope;
 import dev.ecsiamguard.core.provision.ProvisioningConfig;
+import dev.ecsiamguard.core.spec.ServiceSpecStore;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import dev.ecsiamguard.core.taskdef.TaskDefinitionContext;
 import dev.ecsiamguard.core.validation.TaskDefinitionValidator;
@@ -53,10 +55,17 @@ public final class ApiApplication {
 
     public ApiApplication(ProvisioningConfig config, AwsClients clients, String busName, Severity threshold,
                           int maxRequestBytes, ServiceFindings findings, GitHubDeployments configuredDeployments) {
+        this(config, clients, busName, threshold, maxRequestBytes, findings, configuredDeployments,
+                DynamoDbServiceSpecStore.fromEnvironment(Map.of(), clients));
+    }
+
+    public ApiApplication(ProvisioningConfig config, AwsClients clients, String busName, Severity threshold,
+                          int maxRequestBytes, ServiceFindings findings, GitHubDeployments configuredDeployments,
+                          ServiceSpecStore specs) {
         this.config = config;
         this.clients = clients;
-        this.provisioner = new ServiceProvisioner(config, clients, busName);
-        this.inspector = new ServiceInspector(config, clients, findings);
+        this.provisioner = new ServiceProvisioner(config, clients, busName, specs);
+        this.inspector = new ServiceInspector(config, clients, findings, specs);
         this.repositories = new ServiceRepositories(config, new EcrRepositories(clients.ecr()));
         this.taskDefinitions = new TaskDefinitions(clients.ecs());
         this.threshold = threshold;
@@ -67,11 +76,12 @@ public final class ApiApplication {
 
     public static ApiApplication fromEnvironment(Map<String, String> env) {
         String max = env.getOrDefault("MAX_REQUEST_BYTES", "");
-        return new ApiApplication(ProvisioningConfig.fromEnvironment(env),
-                new AwsClients(AwsSettings.fromEnvironment(env)), env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard"),
+        AwsClients clients = new AwsClients(AwsSettings.fromEnvironment(env));
+        return new ApiApplication(ProvisioningConfig.fromEnvironment(env), clients,
+                env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard"),
                 Severity.parse(env.getOrDefault("SEVERITY_THRESHOLD", "HIGH")),
                 max.isBlank() ? DEFAULT_MAX_REQUEST_BYTES : Integer.parseInt(max.trim()), ServiceFindings.TRUST,
-                configuredDeployments(env));
+                configuredDeployments(env), DynamoDbServiceSpecStore.fromEnvironment(env, clients));
     }
 
     /** AWS calls made so far, for the log line. */
@@ -104,11 +114,18 @@ public final class ApiApplication {
         String repository = api.repository().or(() -> repositories.find(api.service(), account))
                 .orElseThrow(() -> ApiException.notFound("repository_not_found", "no ECR repository maps to"
                         + " service `" + api.service() + "`; create it first or name it in `repository`"));
-        var capabilities = api.capabilities().orElseGet(() -> ServiceProvisioner.capabilities(
-                repositories.tags(account, repository).orElseThrow(() -> ApiException.notFound(
-                        "repository_not_found", "ECR repository `" + repository + "` does not exist"))));
+        // Declared capabilities replace the spec's; without them the repository's tag adds to it, as its event does.
+        List<String> capabilities = api.capabilities().map(set -> set.stream()
+                .map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList())
+                .orElseGet(() -> ServiceProvisioner.capabilityDeclarations(repositories.tags(account, repository)
+                        .orElseThrow(() -> ApiException.notFound("repository_not_found", "ECR repository `"
+                                + repository + "` does not exist"))));
         ProvisionResult result = provisioner.provision(new ProvisionRequest(api.service(), repository, account,
-                request.region(), capabilities, api.secretsManagerPrefix(), api.ssmParameterPrefix()));
+                request.region(), capabilities, api.capabilities().isPresent(), api.secretsManagerPrefix(),
+                api.ssmParameterPrefix()));
+        if ("skipped".equals(result.status())) {
+            throw new ApiException(409, "owned_by_another_environment", result.error(), null);
+        }
         return ApiResponse.ok(result.toMap());
     }
 

@@ -1,18 +1,19 @@
 package dev.ecsiamguard.app;
 
-import dev.ecsiamguard.core.provision.TaskRoleCapability;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * What to provision for one service, whoever asks (the repository event or the API), so both feed the same
- * reconciliation. Empty prefixes mean "use the configured ones".
+ * What one entry point asks of a service's spec (the repository event, the API), before the same reconciliation.
+ * Capabilities are declaration strings: when {@code declaresCapabilities} they replace the spec's (the API
+ * declares the full set), otherwise they are added to it (a repository tag never removes what the API declared).
+ * Present prefixes replace the spec's; empty ones keep it.
  */
 public record ProvisionRequest(String service, String repositoryName, String account, String region,
-                               Set<TaskRoleCapability> capabilities, Optional<String> secretsManagerPrefix,
-                               Optional<String> ssmParameterPrefix) {
+                               List<String> capabilities, boolean declaresCapabilities,
+                               Optional<String> secretsManagerPrefix, Optional<String> ssmParameterPrefix) {
 
     public ProvisionRequest {
-        capabilities = Set.copyOf(capabilities);
+        capabilities = List.copyOf(capabilities);
     }
 }

@@ -26,6 +26,22 @@ public record ProvisionResult(String status, String service, String repository, 
                 clusterArn, changes, notes, error, calls);
     }
 
+    /**
+     * What an announcement says, without the writes that led to it: two runs that end in the same state (and the
+     * same notes) have the same digest, so a replay announces nothing new.
+     */
+    public String announcementDigest() {
+        Map<String, Object> announced = new LinkedHashMap<>(toMap());
+        announced.remove("changes");
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    dev.ecsiamguard.core.json.Json.write(announced).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     public boolean changed() {
         return !changes.isEmpty();
     }

@@ -19,6 +19,7 @@ import dev.ecsiamguard.core.provision.ServiceBlueprint;
 import dev.ecsiamguard.core.provision.ServiceIdentity;
 import dev.ecsiamguard.core.provision.ServiceState;
 import dev.ecsiamguard.core.provision.TaskRoleCapability;
+import dev.ecsiamguard.core.spec.ServiceSpecStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,11 @@ public final class ServiceInspector {
     private final ServiceRepositories repositories;
     private final ServiceFindings extra;
     private final Reconciler reconciler = new Reconciler();
+    private final ServiceSpecStore specs;
 
-    public ServiceInspector(ProvisioningConfig config, AwsClients clients, ServiceFindings extra) {
+    public ServiceInspector(ProvisioningConfig config, AwsClients clients, ServiceFindings extra,
+                            ServiceSpecStore specs) {
+        this.specs = specs;
         this.config = config;
         this.roles = new IamRoles(clients.iam(), Backoff.forIamPropagation());
         this.logGroups = new LogGroups(clients.logs());
@@ -56,7 +60,10 @@ public final class ServiceInspector {
         Map<String, String> tags = repository.flatMap(r -> repositories.tags(account, r)).orElse(Map.of());
         Set<TaskRoleCapability> capabilities = ServiceProvisioner.capabilities(tags);
         ServiceIdentity identity = ServiceIdentity.forService(service, repository.orElse(service), config);
-        DesiredService desired = new ServiceBlueprint(config, scope).desired(identity, capabilities);
+        // The declared spec when there is one (every region's facet), else what this stack alone would provision.
+        DesiredService desired = specs.read(identity.executionRoleName())
+                .map(spec -> new ServiceBlueprint(config, scope).desired(identity, spec))
+                .orElseGet(() -> new ServiceBlueprint(config, scope).desired(identity, capabilities));
         ServiceState state = new ServiceState(roles.read(identity.executionRoleName()),
                 roles.read(identity.taskRoleName()), logGroups.read(identity.logGroupName()),
                 clusters.read(config.clusterName()));

@@ -3,6 +3,7 @@ package dev.ecsiamguard.app;
 import dev.ecsiamguard.aws.AwsClients;
 import dev.ecsiamguard.aws.Backoff;
 import dev.ecsiamguard.aws.EcrRepositories;
+import dev.ecsiamguard.aws.DynamoDbServiceSpecStore;
 import dev.ecsiamguard.aws.EcsClusters;
 import dev.ecsiamguard.aws.EventPublisher;
 import dev.ecsiamguard.aws.IamRoles;
@@ -19,6 +20,8 @@ import dev.ecsiamguard.core.provision.ServiceBlueprint;
 import dev.ecsiamguard.core.provision.ServiceIdentity;
 import dev.ecsiamguard.core.provision.ServiceState;
 import dev.ecsiamguard.core.provision.TaskRoleCapability;
+import dev.ecsiamguard.core.spec.ServiceSpec;
+import dev.ecsiamguard.core.spec.ServiceSpecStore;
 import dev.ecsiamguard.event.InvalidEventException;
 import dev.ecsiamguard.event.RepositoryCreated;
 import java.util.ArrayList;
@@ -38,7 +41,10 @@ public final class ServiceProvisioner {
 
     public static final String DETAIL_TYPE = "Service Roles Provisioned";
     public static final String CAPABILITIES_TAG = "ecs-iam-guard:capabilities";
+    /** A repository tag that names the one environment whose stack provisions it. */
+    public static final String ENVIRONMENT_TAG = "ecs-iam-guard:environment";
     private static final int MAX_ROUNDS = 4;
+    private static final int MAX_SPEC_ROUNDS = 4;
 
     private final ProvisioningConfig config;
     private final IamRoles roles;
@@ -46,10 +52,17 @@ public final class ServiceProvisioner {
     private final EcsClusters clusters;
     private final EcrRepositories repositories;
     private final EventPublisher publisher;
+    private final ServiceSpecStore specs;
+    private final SpecDeclarations declarations;
     private final Reconciler reconciler = new Reconciler();
     private final AwsClients clients;
 
+    /** With the spec table of the default name in the function's own region. */
     public ServiceProvisioner(ProvisioningConfig config, AwsClients clients, String busName) {
+        this(config, clients, busName, DynamoDbServiceSpecStore.fromEnvironment(Map.of(), clients));
+    }
+
+    public ServiceProvisioner(ProvisioningConfig config, AwsClients clients, String busName, ServiceSpecStore specs) {
         this.config = config;
         this.clients = clients;
         this.roles = new IamRoles(clients.iam(), Backoff.forIamPropagation());
@@ -57,6 +70,8 @@ public final class ServiceProvisioner {
         this.clusters = new EcsClusters(clients.ecs());
         this.repositories = new EcrRepositories(clients.ecr());
         this.publisher = new EventPublisher(clients.eventBridge(), busName);
+        this.specs = specs;
+        this.declarations = new SpecDeclarations(config);
     }
 
     public ProvisionResult provision(RepositoryCreated event) {
@@ -66,8 +81,14 @@ public final class ServiceProvisioner {
         Map<String, String> tags = repositories.tags(event.account(), event.repositoryName())
                 .orElseThrow(() -> new InvalidEventException("repository `" + event.repositoryName()
                         + "` no longer exists: nothing provisioned"));
+        String owner = tags.getOrDefault(ENVIRONMENT_TAG, "").trim();
+        if (!owner.isEmpty() && !owner.equals(config.environment())) {
+            return skipped(identity, "repository `" + event.repositoryName() + "` is tagged " + ENVIRONMENT_TAG
+                    + "=" + owner + "; this stack provisions environment `" + config.environment() + "`")
+                    .withAwsCalls(clients.callCount() - callsBefore);
+        }
         ProvisionRequest request = new ProvisionRequest(identity.service(), event.repositoryName(), event.account(),
-                event.region(), capabilities(tags), Optional.empty(), Optional.empty());
+                event.region(), capabilityDeclarations(tags), false, Optional.empty(), Optional.empty());
         return reconcile(request).withAwsCalls(clients.callCount() - callsBefore);
     }
 
@@ -77,37 +98,79 @@ public final class ServiceProvisioner {
         return reconcile(request).withAwsCalls(clients.callCount() - callsBefore);
     }
 
+    // Spec first (the declaration every stack shares), then the resources from the spec alone, then the spec again:
+    // when another stack or request changed it meanwhile, reconcile once more, so the last writer always wrote
+    // from the latest declaration.
     private ProvisionResult reconcile(ProvisionRequest request) {
-        ProvisioningConfig effective = config.withSecretPrefixes(request.secretsManagerPrefix(),
-                request.ssmParameterPrefix());
-        ServiceIdentity identity = ServiceIdentity.forService(request.service(), request.repositoryName(), effective);
+        ServiceIdentity identity = ServiceIdentity.forService(request.service(), request.repositoryName(), config);
         AccountScope scope = AccountScope.of(request.account(), request.region());
-        DesiredService desired = new ServiceBlueprint(effective, scope).desired(identity, request.capabilities());
-
+        ServiceSpec spec = specs.update(identity.executionRoleName(), () -> declarations.initial(identity,
+                roles.read(identity.executionRoleName()), roles.read(identity.taskRoleName())),
+                declarations.change(request, identity));
+        if (!spec.environment().equals(config.environment())) {
+            return skipped(identity, "service `" + identity.service() + "` (role " + identity.executionRoleName()
+                    + ") belongs to environment `" + spec.environment() + "`; this stack provisions `"
+                    + config.environment() + "`");
+        }
+        ServiceBlueprint blueprint = new ServiceBlueprint(config, scope);
         List<String> applied = new ArrayList<>();
         Set<Note> notes = new LinkedHashSet<>();
+        ServiceState state = null;
+        for (int specRound = 1; ; specRound++) {
+            DesiredService desired = blueprint.desired(identity, spec);
+            state = converge(desired, applied, notes);
+            ServiceSpec latest = specs.read(spec.id()).orElse(spec);
+            if (latest.sameDeclaration(spec)) {
+                spec = latest;
+                break;
+            }
+            if (specRound == MAX_SPEC_ROUNDS) {
+                throw new ProvisioningConflictException("the spec of service `" + identity.service()
+                        + "` kept changing during " + MAX_SPEC_ROUNDS + " rounds");
+            }
+            spec = latest;
+        }
+        ProvisionResult result = new ProvisionResult("ok", identity.service(), identity.repositoryName(),
+                state.executionRole().arn(), state.taskRole().arn(), identity.logGroupName(), state.cluster().arn(),
+                applied, List.copyOf(notes), "", 0);
+        announce(result, spec, request.region());
+        return result;
+    }
+
+    private ServiceState converge(DesiredService desired, List<String> applied, Set<Note> notes) {
         ServiceState state = read(desired);
         for (int round = 1; ; round++) {
             Plan plan = reconciler.plan(desired, state);
             notes.addAll(plan.notes());
             if (plan.isEmpty()) {
-                break;
+                return state;
             }
             if (round == MAX_ROUNDS) {
-                throw new ProvisioningConflictException("service `" + identity.service() + "` did not converge after "
-                        + MAX_ROUNDS + " rounds; still to do: " + plan.changes().stream().map(Change::summary)
-                        .toList());
+                throw new ProvisioningConflictException("service `" + desired.identity().service()
+                        + "` did not converge after " + MAX_ROUNDS + " rounds; still to do: "
+                        + plan.changes().stream().map(Change::summary).toList());
             }
             applyAll(plan, applied);
             state = read(desired);
         }
-        ProvisionResult result = new ProvisionResult("ok", identity.service(), identity.repositoryName(),
-                state.executionRole().arn(), state.taskRole().arn(), identity.logGroupName(), state.cluster().arn(),
-                applied, List.copyOf(notes), "", 0);
-        if (result.changed() || !notes.isEmpty()) {
-            publisher.publish(DETAIL_TYPE, Json.write(result.toMap()), state.executionRole().arn());
+    }
+
+    // Published until the spec records it: a change is announced at least once even when PutEvents failed after
+    // every write succeeded (the retry finds nothing to change, but the record does not match yet).
+    private void announce(ProvisionResult result, ServiceSpec spec, String region) {
+        String digest = result.announcementDigest();
+        boolean announcedAlready = digest.equals(spec.announced().get(region));
+        if (result.changed() || !announcedAlready) {
+            publisher.publish(DETAIL_TYPE, Json.write(result.toMap()), result.executionRoleArn());
         }
-        return result;
+        if (!announcedAlready) {
+            specs.update(spec.id(), () -> spec, current -> current.withAnnounced(region, digest));
+        }
+    }
+
+    private ProvisionResult skipped(ServiceIdentity identity, String why) {
+        return new ProvisionResult("skipped", identity.service(), identity.repositoryName(), "", "", "", "",
+                List.of(), List.of(), why, 0);
     }
 
     private ServiceState read(DesiredService desired) {
@@ -138,6 +201,17 @@ public final class ServiceProvisioner {
         String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
         return code.equals("EntityAlreadyExists") || code.equals("ResourceAlreadyExistsException")
                 || code.equals("ConcurrentModification") || code.equals("OperationAbortedException");
+    }
+
+    /**
+     * The capability declarations a repository's `ecs-iam-guard:capabilities` tag names, as written; each must
+     * parse, so a bad tag is rejected before anything is written.
+     */
+    public static List<String> capabilityDeclarations(Map<String, String> repositoryTags) {
+        String value = repositoryTags.getOrDefault(CAPABILITIES_TAG, "").trim();
+        List<String> declared = value.isEmpty() ? List.of() : List.of(value.split("[\\s+]+"));
+        declared.forEach(TaskRoleCapability::parse);
+        return declared;
     }
 
     /** The opt-in capabilities a repository's `ecs-iam-guard:capabilities` tag names. */

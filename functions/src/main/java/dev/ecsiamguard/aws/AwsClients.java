@@ -8,7 +8,9 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -68,6 +70,12 @@ public final class AwsClients {
             return configured;
         }
         return sts().getCallerIdentity().account();
+    }
+
+    /** DynamoDB in the given region: the spec table lives in one region for every regional stack. */
+    public DynamoDbClient dynamoDb(Region region) {
+        return once("dynamodb:" + region.id(), () -> configure(DynamoDbClient.builder(), "dynamodb").region(region)
+                .build());
     }
 
     public EventBridgeClient eventBridge() {

@@ -7,6 +7,7 @@ import dev.ecsiamguard.app.ProvisionResult;
 import dev.ecsiamguard.app.ServiceProvisioner;
 import dev.ecsiamguard.aws.AwsClients;
 import dev.ecsiamguard.aws.AwsSettings;
+import dev.ecsiamguard.aws.DynamoDbServiceSpecStore;
 import dev.ecsiamguard.core.provision.ProvisioningConfig;
 import dev.ecsiamguard.event.CloudTrailCall;
 import dev.ecsiamguard.event.InvalidEventException;
@@ -28,8 +29,13 @@ public final class ProvisionOnRepositoryHandler implements RequestHandler<Schedu
     }
 
     public ProvisionOnRepositoryHandler(Map<String, String> env) {
-        this(new ServiceProvisioner(ProvisioningConfig.fromEnvironment(env),
-                new AwsClients(AwsSettings.fromEnvironment(env)), env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard")));
+        this(new AwsClients(AwsSettings.fromEnvironment(env)), env);
+    }
+
+    private ProvisionOnRepositoryHandler(AwsClients clients, Map<String, String> env) {
+        this(new ServiceProvisioner(ProvisioningConfig.fromEnvironment(env), clients,
+                env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard"), DynamoDbServiceSpecStore.fromEnvironment(env,
+                clients)));
     }
 
     ProvisionOnRepositoryHandler(ServiceProvisioner provisioner) {

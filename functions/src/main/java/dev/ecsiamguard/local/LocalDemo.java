@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsEx
  * The main job, locally: against a moto server, deploy what the stack would (the event bus), then replay every
  * sample event in `events/` through the function whose rule matches it, twice, and print what changed.
  * Refuses to run unless `AWS_ENDPOINT_URL` points at 127.0.0.1, since it creates resources. Usage:
- * `LocalDemo [template.yaml] [events] [--parameter Name=Value]...`.
+ * `LocalDemo [template.yaml] [events] [--parameter Name=Value]... [--also-region region]...`.
  */
 public final class LocalDemo {
 
@@ -29,11 +29,15 @@ public final class LocalDemo {
     private final DemoReport report;
 
     LocalDemo(SamTemplate template, Map<String, String> env, PrintStream out) {
+        this(template, env, out, new DemoReport(out));
+    }
+
+    private LocalDemo(SamTemplate template, Map<String, String> env, PrintStream out, DemoReport report) {
         this.template = template;
         this.env = env;
         this.clients = new AwsClients(AwsSettings.fromEnvironment(env));
         this.out = out;
-        this.report = new DemoReport(out);
+        this.report = report;
     }
 
     public static void main(String[] args) throws Exception {
@@ -47,16 +51,51 @@ public final class LocalDemo {
             System.exit(2);
         }
         Map<String, String> parameters = new java.util.LinkedHashMap<>();
-        for (int i = 2; i + 1 < args.length && args[i].equals("--parameter"); i += 2) {
+        List<String> otherRegions = new java.util.ArrayList<>();
+        for (int i = 2; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--also-region")) {
+                otherRegions.add(args[i + 1]);
+                continue;
+            }
             int eq = args[i + 1].indexOf('=');
             parameters.put(args[i + 1].substring(0, eq), args[i + 1].substring(eq + 1));
         }
         SamTemplate template = SamTemplate.load(templateFile, parameters, env.getOrDefault("AWS_REGION", "us-east-1"));
         LocalDemo demo = new LocalDemo(template, env, System.out);
-        System.exit(demo.run(events, endpoint) ? 0 : 1);
+        demo.replayAll(events, endpoint);
+        for (String region : otherRegions) {
+            demo.alsoIn(region, templateFile, parameters, events);
+        }
+        System.exit(demo.report.finish() ? 0 : 1);
     }
 
     boolean run(Path eventsDir, String endpoint) throws Exception {
+        replayAll(eventsDir, endpoint);
+        return report.finish();
+    }
+
+    /**
+     * The multi-region case: a stack of the same template in another region (using this stack's spec table)
+     * receives the sample repository event of its region, then this region's event is redelivered. Both keep
+     * their facet: the second stack adds its region to the shared roles, the redelivery changes nothing.
+     */
+    void alsoIn(String region, Path templateFile, Map<String, String> parameters, Path eventsDir) throws Exception {
+        String home = clients.settings().region().id();
+        Map<String, String> regional = new java.util.LinkedHashMap<>(parameters);
+        regional.put("SpecTableRegion", home);
+        Map<String, String> regionalEnv = new java.util.HashMap<>(env);
+        regionalEnv.put("AWS_REGION", region);
+        LocalDemo other = new LocalDemo(SamTemplate.load(templateFile, regional, region), regionalEnv, out, report);
+        out.println();
+        out.println("second stack in " + region + " (SpecTableRegion=" + home + ")");
+        other.deployStack();
+        Path sample = Path.of("cloudtrail", "ecr-create-repository.json");
+        String event = LocalInvoker.read(eventsDir.resolve(sample));
+        other.replay(Path.of(region).resolve(sample), event.replace(home, region));
+        replay(Path.of(home).resolve(sample), event);
+    }
+
+    private void replayAll(Path eventsDir, String endpoint) throws Exception {
         out.println("ecs-iam-guard local run: moto at " + endpoint + ", region "
                 + clients.settings().region().id() + ", account 123456789012");
         deployStack();
@@ -74,7 +113,6 @@ public final class LocalDemo {
         for (Path file : apiRequests) {
             replay(eventsDir.relativize(file), LocalInvoker.read(file));
         }
-        return report.finish();
     }
 
     /** What a single local invocation needs first: the stack's bus, and what the event says the user did. */
@@ -88,6 +126,7 @@ public final class LocalDemo {
 
     private void deployStack() {
         for (String id : template.functionIds()) {
+            deploySpecTable(template.function(id).environment());
             String bus = template.function(id).environment().get("EVENT_BUS_NAME");
             if (bus != null && !bus.isBlank()) {
                 try {
@@ -97,6 +136,25 @@ public final class LocalDemo {
                     // deployed by an earlier function of the template
                 }
             }
+        }
+    }
+
+    // The table exists once per account: created by the stack that owns it, found by every other one.
+    private void deploySpecTable(Map<String, String> functionEnv) {
+        String table = functionEnv.get("SPEC_TABLE");
+        String region = functionEnv.getOrDefault("SPEC_TABLE_REGION", "");
+        if (table == null || table.isBlank()) {
+            return;
+        }
+        try {
+            clients.dynamoDb(software.amazon.awssdk.regions.Region.of(region.isBlank()
+                    ? clients.settings().region().id() : region)).createTable(r -> r.tableName(table)
+                    .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                    .billingMode("PAY_PER_REQUEST"));
+            out.println("deployed spec table " + table + " in " + (region.isBlank() ? "this region" : region));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceInUseException exists) {
+            // created by an earlier function, or by the stack of another region
         }
     }
 

@@ -1,8 +1,12 @@
 package dev.ecsiamguard.testing;
 
 import dev.ecsiamguard.aws.AwsClients;
+import dev.ecsiamguard.aws.DynamoDbServiceSpecStore;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.Tag;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -31,7 +35,10 @@ public final class LocalAws {
         return clients;
     }
 
-    /** The application's bus, and a rule that copies everything published on it to a queue tests can read. */
+    /**
+     * The application's bus, a rule that copies everything published on it to a queue tests can read, and the
+     * spec table.
+     */
     public void deployApplicationBus() {
         EventBridgeClient events = clients.eventBridge();
         events.createEventBus(r -> r.name(BUS));
@@ -40,6 +47,16 @@ public final class LocalAws {
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         events.putRule(r -> r.name("capture-all").eventBusName(BUS).eventPattern("{\"source\":[\"ecs-iam-guard\"]}"));
         events.putTargets(r -> r.rule("capture-all").eventBusName(BUS).targets(t -> t.id("queue").arn(queueArn)));
+        deploySpecTable("us-east-1");
+    }
+
+    /** The service spec table, as the stack that owns it creates it (key `id`, on-demand capacity). */
+    public void deploySpecTable(String region) {
+        clients.dynamoDb(software.amazon.awssdk.regions.Region.of(region)).createTable(r -> r
+                .tableName(DynamoDbServiceSpecStore.DEFAULT_TABLE)
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
     }
 
     public List<String> publishedEvents() {

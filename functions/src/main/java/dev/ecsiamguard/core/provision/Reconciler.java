@@ -15,6 +15,10 @@ import java.util.TreeMap;
  */
 public final class Reconciler {
 
+    /** The inline policies this application writes, whatever the region, environment or spec. */
+    static final Set<String> OWN_POLICIES = Set.of(ServiceBlueprint.EXECUTION_POLICY_NAME,
+            ServiceBlueprint.TASK_POLICY_NAME);
+
     public Plan plan(DesiredService desired, ServiceState current) {
         List<Change> changes = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
@@ -74,7 +78,11 @@ public final class Reconciler {
 
     private void foreignPermissions(DesiredRole want, RoleState have, List<Note> notes) {
         for (String name : new TreeMap<>(have.inlinePolicies()).keySet()) {
-            if (!want.inlinePolicies().containsKey(name)) {
+            if (OWN_POLICIES.contains(name) && !want.inlinePolicies().containsKey(name)) {
+                notes.add(new Note(have.arn(), "role " + have.name() + " keeps ecs-iam-guard's inline policy " + name
+                        + ", which its spec no longer asks for; nothing is removed automatically (delete it with"
+                        + " `aws iam delete-role-policy` once no task needs it)."));
+            } else if (!want.inlinePolicies().containsKey(name)) {
                 notes.add(new Note(have.arn(), "role " + have.name() + " has inline policy " + name
                         + " that ecs-iam-guard did not write; it was left in place."));
             }

@@ -3,11 +3,17 @@ package dev.ecsiamguard.core.provision;
 import static dev.ecsiamguard.core.json.Json.object;
 
 import dev.ecsiamguard.core.json.Json;
+import dev.ecsiamguard.core.spec.ServiceSpec;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Turns a service's identity and the configuration into the desired roles, log group and cluster. */
 public final class ServiceBlueprint {
@@ -25,15 +31,33 @@ public final class ServiceBlueprint {
         this.scope = scope;
     }
 
+    /** The desired state from the stack's own configuration alone: one region, the configured prefixes. */
     public DesiredService desired(ServiceIdentity id, Set<TaskRoleCapability> capabilities) {
+        ServiceSpec spec = ServiceSpec.empty(id.executionRoleName(), id.service(), config.environment())
+                .withRegion(scope.region(), id.repositoryName())
+                .withCapabilities(capabilities.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList())
+                .withSecretsManagerPrefixes(config.secretsManagerPrefix().map(p -> config.expand(p, id.service()))
+                        .stream().toList())
+                .withSsmParameterPrefixes(config.ssmParameterPrefix().map(p -> config.expand(p, id.service()))
+                        .stream().toList());
+        return desired(id, spec);
+    }
+
+    /**
+     * The desired state computed from the service's spec alone: the global roles cover every region of the spec,
+     * the log group and cluster are this stack's regional ones.
+     */
+    public DesiredService desired(ServiceIdentity id, ServiceSpec spec) {
         Map<String, String> serviceTags = Map.of("ManagedBy", MANAGED_BY, "Service", id.service(),
-                "Environment", config.environment());
+                "Environment", spec.environment());
+        String trust = trustPolicy(spec.regions().keySet());
         DesiredRole execution = new DesiredRole(id.executionRoleName(), config.rolePath(),
-                "ECS task execution role of " + id.service() + " (pull, logs, secrets)", trustPolicy(),
-                executionInlinePolicies(id), executionManagedPolicies(), config.permissionsBoundaryArn(), serviceTags);
+                "ECS task execution role of " + id.service() + " (pull, logs, secrets)", trust,
+                executionInlinePolicies(id, spec), executionManagedPolicies(), config.permissionsBoundaryArn(),
+                serviceTags);
         DesiredRole task = new DesiredRole(id.taskRoleName(), config.rolePath(),
-                "ECS task role of " + id.service() + " (application permissions)", trustPolicy(),
-                taskInlinePolicies(capabilities), List.of(), config.permissionsBoundaryArn(), serviceTags);
+                "ECS task role of " + id.service() + " (application permissions)", trust,
+                taskInlinePolicies(capabilities(spec)), List.of(), config.permissionsBoundaryArn(), serviceTags);
         DesiredLogGroup logGroup = new DesiredLogGroup(id.logGroupName(), config.logRetentionDays(), serviceTags);
         DesiredCluster cluster = new DesiredCluster(config.clusterName(), List.of("FARGATE", "FARGATE_SPOT"),
                 List.of(new DesiredCluster.StrategyItem("FARGATE", 1, 1),
@@ -44,6 +68,13 @@ public final class ServiceBlueprint {
 
     /** ECS tasks may assume the role, only for this account's ECS resources in this region (confused deputy). */
     public String trustPolicy() {
+        return trustPolicy(Set.of(scope.region()));
+    }
+
+    /** ECS tasks may assume the role, only for this account's ECS resources in these regions. */
+    public String trustPolicy(Collection<String> regions) {
+        List<String> sourceArns = new TreeSet<>(regions.isEmpty() ? Set.of(scope.region()) : regions).stream()
+                .map(region -> in(region).arn("ecs", "*")).toList();
         return Json.write(object("Version", "2012-10-17", "Statement", List.of(object(
                 "Sid", "EcsTasksAssumeRole",
                 "Effect", "Allow",
@@ -51,7 +82,7 @@ public final class ServiceBlueprint {
                 "Action", "sts:AssumeRole",
                 "Condition", object(
                         "StringEquals", object("aws:SourceAccount", scope.account()),
-                        "ArnLike", object("aws:SourceArn", scope.arn("ecs", "*")))))));
+                        "ArnLike", object("aws:SourceArn", oneOrMany(sourceArns)))))));
     }
 
     private List<String> executionManagedPolicies() {
@@ -60,23 +91,42 @@ public final class ServiceBlueprint {
                 : List.of();
     }
 
-    private Map<String, String> executionInlinePolicies(ServiceIdentity id) {
+    private Map<String, String> executionInlinePolicies(ServiceIdentity id, ServiceSpec spec) {
         List<Map<String, Object>> statements = new ArrayList<>();
+        Map<String, String> regions = spec.regions().isEmpty()
+                ? Map.of(scope.region(), id.repositoryName()) : spec.regions();
         if (config.executionPolicyMode() == ExecutionPolicyMode.SCOPED) {
             statements.add(allow("EcrAuthorizationToken", List.of("ecr:GetAuthorizationToken"), "*"));
             statements.add(allow("EcrPullServiceRepository", List.of("ecr:BatchCheckLayerAvailability",
-                    "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"),
-                    scope.arn("ecr", "repository/" + id.repositoryName())));
+                    "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"), oneOrMany(perRegion(regions,
+                    (region, repository) -> in(region).arn("ecr", "repository/" + repository)))));
             statements.add(allow("LogsServiceLogGroup", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                    scope.arn("logs", "log-group:" + id.logGroupName() + ":*")));
+                    oneOrMany(perRegion(regions, (region, repository) -> in(region).arn("logs",
+                            "log-group:" + id.logGroupName() + ":*")))));
         }
-        config.secretsManagerPrefix().ifPresent(prefix -> statements.add(allow("ReadServiceSecrets",
-                List.of("secretsmanager:GetSecretValue"),
-                scope.arn("secretsmanager", "secret:" + config.expand(prefix, id.service()) + "*"))));
-        config.ssmParameterPrefix().ifPresent(prefix -> statements.add(allow("ReadServiceParameters",
-                List.of("ssm:GetParameters"),
-                scope.arn("ssm", "parameter/" + stripLeadingSlash(config.expand(prefix, id.service())) + "*"))));
+        List<String> secrets = new ArrayList<>();
+        List<String> parameters = new ArrayList<>();
+        for (String region : regions.keySet()) {
+            spec.secretsManagerPrefixes().forEach(p -> secrets.add(in(region).arn("secretsmanager",
+                    "secret:" + p + "*")));
+            spec.ssmParameterPrefixes().forEach(p -> parameters.add(in(region).arn("ssm",
+                    "parameter/" + stripLeadingSlash(p) + "*")));
+        }
+        if (!secrets.isEmpty()) {
+            statements.add(allow("ReadServiceSecrets", List.of("secretsmanager:GetSecretValue"),
+                    oneOrMany(secrets)));
+        }
+        if (!parameters.isEmpty()) {
+            statements.add(allow("ReadServiceParameters", List.of("ssm:GetParameters"), oneOrMany(parameters)));
+        }
+        statements.addAll(ExecutionGrants.statements(spec.executionGrants()));
         return statements.isEmpty() ? Map.of() : Map.of(EXECUTION_POLICY_NAME, document(statements));
+    }
+
+    private static Set<TaskRoleCapability> capabilities(ServiceSpec spec) {
+        Set<TaskRoleCapability> set = EnumSet.noneOf(TaskRoleCapability.class);
+        spec.capabilities().forEach(declared -> set.add(TaskRoleCapability.parse(declared)));
+        return set;
     }
 
     private Map<String, String> taskInlinePolicies(Set<TaskRoleCapability> capabilities) {
@@ -89,7 +139,22 @@ public final class ServiceBlueprint {
         return statements.isEmpty() ? Map.of() : Map.of(TASK_POLICY_NAME, document(statements));
     }
 
-    private static Map<String, Object> allow(String sid, List<String> actions, String resource) {
+    private AccountScope in(String region) {
+        return new AccountScope(scope.partition(), scope.account(), region);
+    }
+
+    private static List<String> perRegion(Map<String, String> regions,
+                                          java.util.function.BiFunction<String, String, String> arn) {
+        return new TreeMap<>(regions).entrySet().stream().map(e -> arn.apply(e.getKey(), e.getValue())).toList();
+    }
+
+    // One value stays a string, as the single-region layout always wrote it: roles made by earlier versions then
+    // match exactly and need no write.
+    static Object oneOrMany(List<String> values) {
+        return values.size() == 1 ? values.get(0) : List.copyOf(values);
+    }
+
+    static Map<String, Object> allow(String sid, List<String> actions, Object resource) {
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("Sid", sid);
         statement.put("Effect", "Allow");
@@ -98,7 +163,7 @@ public final class ServiceBlueprint {
         return statement;
     }
 
-    private static String document(List<Map<String, Object>> statements) {
+    static String document(List<Map<String, Object>> statements) {
         return Json.write(object("Version", "2012-10-17", "Statement", statements));
     }
 
