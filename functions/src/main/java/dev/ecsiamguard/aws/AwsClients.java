@@ -70,6 +70,11 @@ public final class AwsClients {
         return sts().getCallerIdentity().account();
     }
 
+    public software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb() {
+        return once("dynamodb", () -> configure(software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(),
+                "dynamodb").build());
+    }
+
     public EventBridgeClient eventBridge() {
         return once("eventbridge", () -> configure(EventBridgeClient.builder(), "eventbridge").build());
     }
