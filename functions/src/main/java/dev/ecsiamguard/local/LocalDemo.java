@@ -88,6 +88,7 @@ public final class LocalDemo {
 
     private void deployStack() {
         for (String id : template.functionIds()) {
+            deployRoleUsageTable(template.function(id).environment().get("ROLE_USAGE_TABLE"));
             String bus = template.function(id).environment().get("EVENT_BUS_NAME");
             if (bus != null && !bus.isBlank()) {
                 try {
@@ -98,6 +99,19 @@ public final class LocalDemo {
                 }
             }
         }
+    }
+
+    // The role-usage index table (keys pk, sk), as template.yaml's RoleUsageTable declares it.
+    private void deployRoleUsageTable(String table) {
+        if (table == null || table.isBlank()
+                || clients.dynamoDb().listTables().tableNames().contains(table)) {
+            return;
+        }
+        clients.dynamoDb().createTable(r -> r.tableName(table).billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
+                        a -> a.attributeName("sk").attributeType("S"))
+                .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE")));
+        out.println("deployed table " + table);
     }
 
     private void replay(Path name, String eventJson) throws Exception {
