@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The role-usage index in one DynamoDB table (keys {@code pk}, {@code sk}): {@code role#<name>} holds one item per
@@ -48,18 +47,20 @@ public final class DynamoDbRoleUsageIndex implements RoleUsageIndex {
 
     @Override
     public boolean record(String roleName, RoleUser user) {
-        String sk = (user.kind() == RoleUser.Kind.FAMILY ? "family#" : "service#") + user.key();
-        try {
-            // Only a new entry, or one seen with another revision, is written: replays write nothing.
-            dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", s(roleKey(roleName)), "sk", s(sk),
-                            "cluster", s(user.cluster()), "taskDefinitionArn", s(user.taskDefinitionArn()),
-                            "updatedAt", s(clock.instant().toString())))
-                    .conditionExpression("attribute_not_exists(pk) OR taskDefinitionArn <> :arn")
-                    .expressionAttributeValues(Map.of(":arn", s(user.taskDefinitionArn()))));
-            return true;
-        } catch (ConditionalCheckFailedException unchanged) {
+        Map<String, AttributeValue> key = Map.of("pk", s(roleKey(roleName)),
+                "sk", s((user.kind() == RoleUser.Kind.FAMILY ? "family#" : "service#") + user.key()));
+        // Read first, so that a replayed event (the same entry) writes nothing at all.
+        Map<String, AttributeValue> existing = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true))
+                .item();
+        if (existing != null && user.taskDefinitionArn().equals(text(existing, "taskDefinitionArn"))) {
             return false;
         }
+        Map<String, AttributeValue> item = new java.util.HashMap<>(key);
+        item.put("cluster", s(user.cluster()));
+        item.put("taskDefinitionArn", s(user.taskDefinitionArn()));
+        item.put("updatedAt", s(clock.instant().toString()));
+        dynamo.putItem(r -> r.tableName(table).item(item));
+        return true;
     }
 
     @Override

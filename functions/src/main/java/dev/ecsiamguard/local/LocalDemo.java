@@ -101,17 +101,10 @@ public final class LocalDemo {
         }
     }
 
-    // The role-usage index table (keys pk, sk), as template.yaml's RoleUsageTable declares it.
     private void deployRoleUsageTable(String table) {
-        if (table == null || table.isBlank()
-                || clients.dynamoDb().listTables().tableNames().contains(table)) {
-            return;
+        if (table != null && !table.isBlank() && LocalTables.createRoleUsageTable(clients.dynamoDb(), table)) {
+            out.println("deployed table " + table);
         }
-        clients.dynamoDb().createTable(r -> r.tableName(table).billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
-                        a -> a.attributeName("sk").attributeType("S"))
-                .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE")));
-        out.println("deployed table " + table);
     }
 
     private void replay(Path name, String eventJson) throws Exception {
