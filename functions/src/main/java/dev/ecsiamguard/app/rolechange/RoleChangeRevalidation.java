@@ -89,8 +89,10 @@ public final class RoleChangeRevalidation {
         Map<String, Optional<Revision>> described = new LinkedHashMap<>();
         usersByRole.forEach((role, users) -> {
             for (RoleUser family : users.stream().filter(u -> u.kind() == RoleUser.Kind.FAMILY).toList()) {
-                described.computeIfAbsent(family.key(), ecs::revision).filter(Revision::active)
-                        .ifPresent(rev -> add(targets, rev, role, null, true));
+                Optional<Revision> latest = described.computeIfAbsent(family.key(), ecs::revision);
+                // The latest may also be what a service runs: described once, by family, for both.
+                latest.ifPresent(rev -> described.putIfAbsent(rev.arn(), latest));
+                latest.filter(Revision::active).ifPresent(rev -> add(targets, rev, role, null, true));
             }
             Map<String, List<String>> servicesByCluster = new LinkedHashMap<>();
             users.stream().filter(u -> u.kind() == RoleUser.Kind.SERVICE).forEach(u -> servicesByCluster
