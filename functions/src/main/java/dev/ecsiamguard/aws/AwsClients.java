@@ -78,6 +78,12 @@ public final class AwsClients {
                 .build());
     }
 
+    /** DynamoDB in the stack's own region (the role-usage index). */
+    public DynamoDbClient dynamoDb() {
+        return once("dynamodb", () -> configure(DynamoDbClient.builder(),
+                "dynamodb").build());
+    }
+
     public EventBridgeClient eventBridge() {
         return once("eventbridge", () -> configure(EventBridgeClient.builder(), "eventbridge").build());
     }

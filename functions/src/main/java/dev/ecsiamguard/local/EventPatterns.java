@@ -8,7 +8,7 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 /**
  * Decides whether an event matches an EventBridge pattern from the template, for routing sample events to
  * functions locally. Covers what the template uses: nested fields, lists of exact values, and the `prefix`,
- * `suffix` and `wildcard` (`*` only) matchers.
+ * `suffix`, `wildcard` (`*` only) and `exists` matchers.
  */
 final class EventPatterns {
 
@@ -22,7 +22,12 @@ final class EventPatterns {
         for (Map.Entry<String, Object> field : pattern.entrySet()) {
             JsonNode value = event.asObject().get(field.getKey());
             if (value == null) {
-                return false;
+                // Only `[{"exists": false}]` matches a field the event does not have.
+                if (!(field.getValue() instanceof List<?> allowed) || allowed.stream().noneMatch(a -> a
+                        instanceof Map<?, ?> m && "false".equals(String.valueOf(m.get("exists"))))) {
+                    return false;
+                }
+                continue;
             }
             if (field.getValue() instanceof Map<?, ?> nested) {
                 if (!matches(SamTemplate.map(nested), value)) {
@@ -45,6 +50,9 @@ final class EventPatterns {
         Object prefix = matcher.get("prefix");
         Object suffix = matcher.get("suffix");
         Object wildcard = matcher.get("wildcard");
+        if (matcher.containsKey("exists")) {
+            return "true".equals(String.valueOf(matcher.get("exists")));
+        }
         if (prefix != null) {
             return actual.startsWith(String.valueOf(prefix));
         }

@@ -127,6 +127,7 @@ public final class LocalDemo {
     private void deployStack() {
         for (String id : template.functionIds()) {
             deploySpecTable(template.function(id).environment());
+            deployRoleUsageTable(template.function(id).environment().get("ROLE_USAGE_TABLE"));
             String bus = template.function(id).environment().get("EVENT_BUS_NAME");
             if (bus != null && !bus.isBlank()) {
                 try {
@@ -155,6 +156,12 @@ public final class LocalDemo {
             out.println("deployed spec table " + table + " in " + (region.isBlank() ? "this region" : region));
         } catch (software.amazon.awssdk.services.dynamodb.model.ResourceInUseException exists) {
             // created by an earlier function, or by the stack of another region
+        }
+    }
+
+    private void deployRoleUsageTable(String table) {
+        if (table != null && !table.isBlank() && LocalTables.createRoleUsageTable(clients.dynamoDb(), table)) {
+            out.println("deployed table " + table);
         }
     }
 

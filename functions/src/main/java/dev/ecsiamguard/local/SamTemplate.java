@@ -198,6 +198,7 @@ public final class SamTemplate {
                 List<?> args = arg instanceof List<?> l ? l : List.of(String.valueOf(arg).split("\\.", 2));
                 yield "arn:aws:local:" + parameters.get("AWS::Region") + ":123456789012:" + args.get(0);
             }
+            case "Fn::Select" -> Intrinsics.select(arg, this::resolve);
             default -> throw new IllegalArgumentException("local runs cannot resolve `" + fn + "`");
         };
     }

@@ -32,10 +32,15 @@ class SamTemplateRoutingTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "cloudtrail/iam-create-open-id-connect-provider.json, GitHubOidcFunction",
-        "cloudtrail/iam-update-assume-role-policy.json, GitHubOidcFunction",
+        "cloudtrail/iam-update-assume-role-policy.json, GitHubOidcFunction RoleChangeFunction",
         "cloudtrail/iam-create-role-github.json, GitHubOidcFunction",
-        "cloudtrail/iam-put-role-policy.json, GitHubOidcFunction",
-        "cloudtrail/iam-attach-role-policy.json, GitHubOidcFunction",
+        "cloudtrail/iam-put-role-policy.json, GitHubOidcFunction RoleChangeFunction",
+        "cloudtrail/iam-attach-role-policy.json, GitHubOidcFunction RoleChangeFunction",
+        "cloudtrail/iam-detach-role-policy.json, RoleChangeFunction",
+        "cloudtrail/iam-create-policy-version.json, RoleChangeFunction",
+        "cloudtrail/ecs-create-service.json, RoleChangeFunction",
+        "published/task-definition-validated.json, RoleChangeFunction",
+        "invalid/iam-detach-role-policy-failed-call.json, none",
         "cloudtrail/sts-assume-role-with-web-identity.json, GitHubOidcFunction",
         "cloudtrail/sts-assume-role-with-web-identity-other-org.json, GitHubOidcFunction",
         "cloudtrail/ecr-create-repository.json, ProvisionOnRepositoryFunction",
@@ -50,6 +55,6 @@ class SamTemplateRoutingTest {
                 .filter(id -> template.eventPatterns(id).stream().anyMatch(p -> EventPatterns.matches(p, event)))
                 .toList();
 
-        assertThat(matching).isEqualTo(expected.equals("none") ? List.of() : List.of(expected));
+        assertThat(matching).isEqualTo(expected.equals("none") ? List.of() : List.of(expected.split(" ")));
     }
 }
