@@ -45,6 +45,25 @@ class SpecEntryPointsMotoTest extends ApiHandlerMotoFixture {
     }
 
     @Test
+    void apiOfAnotherEnvironmentsStack_answers409AndWritesNothing() {
+        provisioning(new ExecutionInterceptor[0]).handleRequest(event(), context());
+        Map<String, String> prodEnv = new java.util.HashMap<>(moto.environment());
+        prodEnv.put("ENVIRONMENT", "prod");
+        ApiHandler prod = new ApiHandler(new dev.ecsiamguard.app.ApiApplication(
+                ProvisioningConfig.fromEnvironment(prodEnv), new AwsClients(moto.settings().withInterceptor(recorder)),
+                dev.ecsiamguard.testing.LocalAws.BUS, dev.ecsiamguard.core.Severity.HIGH,
+                dev.ecsiamguard.app.ApiApplication.DEFAULT_MAX_REQUEST_BYTES,
+                dev.ecsiamguard.app.ServiceFindings.NONE));
+        recorder.clear();
+
+        var response = prod.handleRequest(loadEvent("apigw/post-service-roles.json"), context());
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(response.getBody()).contains("belongs to environment `dev`");
+        assertThat(recorder.writes()).isEmpty();
+    }
+
+    @Test
     void putEventsFailingAfterEveryWrite_isAnnouncedByTheRetryThenNeverAgain() {
         AtomicInteger failuresLeft = new AtomicInteger(1);
         ExecutionInterceptor putEventsFails = new ExecutionInterceptor() {
