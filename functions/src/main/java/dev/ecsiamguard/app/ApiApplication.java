@@ -13,6 +13,7 @@ import dev.ecsiamguard.aws.AwsClients;
 import dev.ecsiamguard.aws.AwsSettings;
 import dev.ecsiamguard.aws.EcrRepositories;
 import dev.ecsiamguard.aws.TaskDefinitions;
+import dev.ecsiamguard.core.provision.capability.CapabilityException;
 import dev.ecsiamguard.core.Report;
 import dev.ecsiamguard.core.ReportJson;
 import dev.ecsiamguard.core.Severity;
@@ -107,8 +108,13 @@ public final class ApiApplication {
         var capabilities = api.capabilities().orElseGet(() -> ServiceProvisioner.capabilities(
                 repositories.tags(account, repository).orElseThrow(() -> ApiException.notFound(
                         "repository_not_found", "ECR repository `" + repository + "` does not exist"))));
-        ProvisionResult result = provisioner.provision(new ProvisionRequest(api.service(), repository, account,
-                request.region(), capabilities, api.secretsManagerPrefix(), api.ssmParameterPrefix()));
+        ProvisionResult result;
+        try {
+            result = provisioner.provision(new ProvisionRequest(api.service(), repository, account,
+                    request.region(), capabilities, api.secretsManagerPrefix(), api.ssmParameterPrefix()));
+        } catch (CapabilityException e) {
+            throw ApiException.invalid(e.field(), e.problem());
+        }
         return ApiResponse.ok(result.toMap());
     }
 

@@ -17,12 +17,11 @@ import dev.ecsiamguard.core.provision.Reconciler;
 import dev.ecsiamguard.core.provision.ServiceBlueprint;
 import dev.ecsiamguard.core.provision.ServiceIdentity;
 import dev.ecsiamguard.core.provision.ServiceState;
-import dev.ecsiamguard.core.provision.TaskRoleCapability;
+import dev.ecsiamguard.core.provision.capability.CapabilityDeclaration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reports one service without changing anything: reads what exists, plans as provisioning would, and turns the
@@ -53,7 +52,7 @@ public final class ServiceInspector {
         ServiceIdentity.forService(service, service, config);
         Optional<String> repository = repositories.find(service, account);
         Map<String, String> tags = repository.flatMap(r -> repositories.tags(account, r)).orElse(Map.of());
-        Set<TaskRoleCapability> capabilities = ServiceProvisioner.capabilities(tags);
+        List<CapabilityDeclaration> capabilities = ServiceProvisioner.capabilities(tags);
         ServiceIdentity identity = ServiceIdentity.forService(service, repository.orElse(service), config);
         DesiredService desired = new ServiceBlueprint(config, scope).desired(identity, capabilities);
         ServiceState state = new ServiceState(roles.read(identity.executionRoleName()),

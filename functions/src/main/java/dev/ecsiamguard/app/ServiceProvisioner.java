@@ -18,11 +18,11 @@ import dev.ecsiamguard.core.provision.Reconciler;
 import dev.ecsiamguard.core.provision.ServiceBlueprint;
 import dev.ecsiamguard.core.provision.ServiceIdentity;
 import dev.ecsiamguard.core.provision.ServiceState;
-import dev.ecsiamguard.core.provision.TaskRoleCapability;
+import dev.ecsiamguard.core.provision.capability.CapabilityDeclaration;
+import dev.ecsiamguard.core.provision.capability.TaskRoleCapabilities;
 import dev.ecsiamguard.event.InvalidEventException;
 import dev.ecsiamguard.event.RepositoryCreated;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 public final class ServiceProvisioner {
 
     public static final String DETAIL_TYPE = "Service Roles Provisioned";
-    public static final String CAPABILITIES_TAG = "ecs-iam-guard:capabilities";
+    public static final String CAPABILITIES_TAG = TaskRoleCapabilities.TAG;
     private static final int MAX_ROUNDS = 4;
 
     private final ProvisioningConfig config;
@@ -140,15 +140,8 @@ public final class ServiceProvisioner {
                 || code.equals("ConcurrentModification") || code.equals("OperationAbortedException");
     }
 
-    /** The opt-in capabilities a repository's `ecs-iam-guard:capabilities` tag names. */
-    public static Set<TaskRoleCapability> capabilities(Map<String, String> repositoryTags) {
-        String value = repositoryTags.getOrDefault(CAPABILITIES_TAG, "").trim();
-        Set<TaskRoleCapability> set = EnumSet.noneOf(TaskRoleCapability.class);
-        if (!value.isEmpty()) {
-            for (String name : value.split("[\\s+]+")) {
-                set.add(TaskRoleCapability.parse(name));
-            }
-        }
-        return set;
+    /** The capabilities a repository's `ecs-iam-guard:capabilities` tag (and its continuations) declare. */
+    public static List<CapabilityDeclaration> capabilities(Map<String, String> repositoryTags) {
+        return TaskRoleCapabilities.fromTags(repositoryTags);
     }
 }

@@ -3,6 +3,9 @@ package dev.ecsiamguard.core.provision;
 import static dev.ecsiamguard.core.json.Json.object;
 
 import dev.ecsiamguard.core.json.Json;
+import dev.ecsiamguard.core.provision.capability.CapabilityDeclaration;
+import dev.ecsiamguard.core.provision.capability.CapabilityScope;
+import dev.ecsiamguard.core.provision.capability.TaskRoleCapabilities;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +28,14 @@ public final class ServiceBlueprint {
         this.scope = scope;
     }
 
+    /** exec and xray only, as before declarations took resources. */
     public DesiredService desired(ServiceIdentity id, Set<TaskRoleCapability> capabilities) {
+        return desired(id, capabilities.stream().sorted().map(c -> CapabilityDeclaration.parse(
+                c.name().toLowerCase(java.util.Locale.ROOT), "capabilities")).toList());
+    }
+
+    /** Throws {@link dev.ecsiamguard.core.provision.capability.CapabilityException} for a bad declaration. */
+    public DesiredService desired(ServiceIdentity id, List<CapabilityDeclaration> capabilities) {
         Map<String, String> serviceTags = Map.of("ManagedBy", MANAGED_BY, "Service", id.service(),
                 "Environment", config.environment());
         DesiredRole execution = new DesiredRole(id.executionRoleName(), config.rolePath(),
@@ -33,7 +43,7 @@ public final class ServiceBlueprint {
                 executionInlinePolicies(id), executionManagedPolicies(), config.permissionsBoundaryArn(), serviceTags);
         DesiredRole task = new DesiredRole(id.taskRoleName(), config.rolePath(),
                 "ECS task role of " + id.service() + " (application permissions)", trustPolicy(),
-                taskInlinePolicies(capabilities), List.of(), config.permissionsBoundaryArn(), serviceTags);
+                taskInlinePolicies(id, capabilities), List.of(), config.permissionsBoundaryArn(), serviceTags);
         DesiredLogGroup logGroup = new DesiredLogGroup(id.logGroupName(), config.logRetentionDays(), serviceTags);
         DesiredCluster cluster = new DesiredCluster(config.clusterName(), List.of("FARGATE", "FARGATE_SPOT"),
                 List.of(new DesiredCluster.StrategyItem("FARGATE", 1, 1),
@@ -79,14 +89,12 @@ public final class ServiceBlueprint {
         return statements.isEmpty() ? Map.of() : Map.of(EXECUTION_POLICY_NAME, document(statements));
     }
 
-    private Map<String, String> taskInlinePolicies(Set<TaskRoleCapability> capabilities) {
-        List<Map<String, Object>> statements = new ArrayList<>();
-        for (TaskRoleCapability capability : TaskRoleCapability.values()) {
-            if (capabilities.contains(capability)) {
-                statements.add(allow(capability.sid(), capability.actions(), "*"));
-            }
-        }
-        return statements.isEmpty() ? Map.of() : Map.of(TASK_POLICY_NAME, document(statements));
+    // The service's regions are the stack's own until a service declares more.
+    private Map<String, String> taskInlinePolicies(ServiceIdentity id, List<CapabilityDeclaration> capabilities) {
+        CapabilityScope capabilityScope = TaskRoleCapabilities.scope(id.service(), scope, List.of(scope.region()),
+                config);
+        return TaskRoleCapabilities.policy(capabilities, capabilityScope)
+                .map(doc -> Map.of(TASK_POLICY_NAME, doc)).orElse(Map.of());
     }
 
     private static Map<String, Object> allow(String sid, List<String> actions, String resource) {

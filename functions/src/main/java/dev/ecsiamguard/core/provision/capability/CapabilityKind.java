@@ -64,11 +64,13 @@ public enum CapabilityKind {
         return accesses.isEmpty() ? null : accesses.get(0);
     }
 
+    /** Case and hyphens do not matter in a name ({@code X-Ray} is xray); ECS Exec has two older aliases. */
     static CapabilityKind named(String text) {
-        if (text.equals("ecs-exec") || text.equals("execute-command")) {
+        String n = text.toLowerCase(java.util.Locale.ROOT).replace("-", "");
+        if (n.equals("ecsexec") || n.equals("executecommand")) {
             return EXEC;
         }
-        return Arrays.stream(values()).filter(k -> k.spelling.equals(text)).findFirst().orElse(null);
+        return Arrays.stream(values()).filter(k -> k.spelling.equals(n)).findFirst().orElse(null);
     }
 
     static String allSpellings() {
