@@ -13,7 +13,9 @@ import dev.ecsiamguard.aws.AwsClients;
 import dev.ecsiamguard.aws.AwsSettings;
 import dev.ecsiamguard.aws.EcrRepositories;
 import dev.ecsiamguard.aws.TaskDefinitions;
+import dev.ecsiamguard.core.provision.capability.CapabilityDeclaration;
 import dev.ecsiamguard.core.provision.capability.CapabilityException;
+import dev.ecsiamguard.core.provision.capability.TaskRoleCapabilities;
 import dev.ecsiamguard.core.Report;
 import dev.ecsiamguard.core.ReportJson;
 import dev.ecsiamguard.core.Severity;
@@ -102,6 +104,7 @@ public final class ApiApplication {
 
     private ApiResponse provision(ProvisionRolesRequest api, ApiRequest request) {
         String account = request.account();
+        api.capabilities().ifPresent(declared -> checkCapabilities(api, declared, request));
         String repository = api.repository().or(() -> repositories.find(api.service(), account))
                 .orElseThrow(() -> ApiException.notFound("repository_not_found", "no ECR repository maps to"
                         + " service `" + api.service() + "`; create it first or name it in `repository`"));
@@ -116,6 +119,19 @@ public final class ApiApplication {
             throw ApiException.invalid(e.field(), e.problem());
         }
         return ApiResponse.ok(result.toMap());
+    }
+
+    // Declared resources are checked against the service's account and regions before any AWS call.
+    private void checkCapabilities(ProvisionRolesRequest api, List<CapabilityDeclaration> declared,
+                                   ApiRequest request) {
+        ProvisioningConfig effective = config.withSecretPrefixes(api.secretsManagerPrefix(),
+                api.ssmParameterPrefix());
+        try {
+            TaskRoleCapabilities.policy(declared, TaskRoleCapabilities.scope(api.service(),
+                    AccountScope.of(request.account(), request.region()), List.of(request.region()), effective));
+        } catch (CapabilityException e) {
+            throw ApiException.invalid(e.field(), e.problem());
+        }
     }
 
     private ApiResponse describe(String service, ApiRequest request) {
