@@ -61,6 +61,7 @@ public final class ServiceInspector {
         if (!state.executionRole().exists() && !state.taskRole().exists() && !state.logGroup().exists()) {
             return Optional.empty();
         }
+        desired = ServiceBlueprint.withExecutionGrants(desired, ServiceProvisioner.recordedGrants(state));
         Plan plan = reconciler.plan(desired, state);
         List<Finding> findings = new ArrayList<>(DriftFindings.of(plan, desired, state, scope));
         findings.addAll(extra.of(desired, state));

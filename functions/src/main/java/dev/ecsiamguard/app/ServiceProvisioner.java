@@ -19,6 +19,8 @@ import dev.ecsiamguard.core.provision.ServiceBlueprint;
 import dev.ecsiamguard.core.provision.ServiceIdentity;
 import dev.ecsiamguard.core.provision.ServiceState;
 import dev.ecsiamguard.core.provision.capability.CapabilityDeclaration;
+import dev.ecsiamguard.core.remediate.ExecutionGrant;
+import dev.ecsiamguard.core.remediate.ExecutionGrants;
 import dev.ecsiamguard.core.provision.capability.TaskRoleCapabilities;
 import dev.ecsiamguard.event.InvalidEventException;
 import dev.ecsiamguard.event.RepositoryCreated;
@@ -87,6 +89,7 @@ public final class ServiceProvisioner {
         List<String> applied = new ArrayList<>();
         Set<Note> notes = new LinkedHashSet<>();
         ServiceState state = read(desired);
+        desired = ServiceBlueprint.withExecutionGrants(desired, recordedGrants(state));
         for (int round = 1; ; round++) {
             Plan plan = reconciler.plan(desired, state);
             notes.addAll(plan.notes());
@@ -108,6 +111,16 @@ public final class ServiceProvisioner {
             publisher.publish(DETAIL_TYPE, Json.write(result.toMap()), state.executionRole().arn());
         }
         return result;
+    }
+
+    /**
+     * Remediation's grants, read from where they are recorded today: the execution role's own remediation
+     * policy, already part of the state read, so this costs no call. The seam for the service's spec.
+     */
+    static List<ExecutionGrant> recordedGrants(ServiceState state) {
+        String document = state.executionRole().exists() && state.executionRole().managedByUs()
+                ? state.executionRole().inlinePolicies().get(ExecutionGrants.POLICY_NAME) : null;
+        return document == null ? List.of() : ExecutionGrants.parse(document);
     }
 
     private ServiceState read(DesiredService desired) {
