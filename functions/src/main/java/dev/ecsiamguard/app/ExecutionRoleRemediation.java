@@ -64,7 +64,13 @@ public final class ExecutionRoleRemediation {
         if (notManaged != null) {
             return new Outcome(role.name(), List.of(), List.of(), notManaged);
         }
-        ServiceIdentity identity = ServiceIdentity.forService(service, service, config);
+        ServiceIdentity identity;
+        try {
+            identity = ServiceIdentity.forService(service, service, config);
+        } catch (IllegalArgumentException e) {
+            return new Outcome(role.name(), List.of(), List.of(), "execution role " + role.name() + ": "
+                    + e.getMessage() + ": nothing granted");
+        }
         RemediationScope scope = new RemediationScope(ctx.partition(), ctx.account(), ctx.region(),
                 config.secretsManagerPrefix().map(p -> config.expand(p, service)),
                 config.ssmParameterPrefix().map(p -> config.expand(p, service)), identity.logGroupName(),

@@ -104,7 +104,8 @@ public final class TaskDefinitionValidation {
         if (outcome.granted().isEmpty()) {
             return report;
         }
-        actions.add("granted " + outcome.granted().size() + " permission(s) to " + outcome.executionRole());
+        outcome.granted().forEach(g -> actions.add("granted " + String.join(", ", g.grant().actions()) + " on "
+                + g.grant().resource() + " to " + outcome.executionRole() + " (" + g.why() + ")"));
         return validator.validate(td, new AccountRoleLookup(iam, event.account()), tags);
     }
 }

@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  */
 public final class RolePolicyGrantRecord implements ExecutionGrantRecord {
 
+    private static final int MAX_ATTEMPTS = 4;
+
     private final IamClient iam;
 
     public RolePolicyGrantRecord(IamClient iam) {
@@ -31,16 +33,27 @@ public final class RolePolicyGrantRecord implements ExecutionGrantRecord {
         }
     }
 
+    // Two validations may add grants to one role at once and the last write wins: read back, and write again
+    // with what is still missing, so concurrent writers end with the union of their grants.
     @Override
     public List<ExecutionGrant> add(String executionRoleName, List<ExecutionGrant> grants) {
-        List<ExecutionGrant> recorded = grants(executionRoleName);
-        List<ExecutionGrant> added = new ArrayList<>(grants.stream().distinct()
-                .filter(g -> !recorded.contains(g)).toList());
-        if (!added.isEmpty()) {
-            String document = ExecutionGrants.document(ExecutionGrants.merge(recorded, added));
+        List<ExecutionGrant> wanted = grants.stream().distinct().toList();
+        List<ExecutionGrant> recorded = new ArrayList<>(grants(executionRoleName));
+        List<ExecutionGrant> added = wanted.stream().filter(g -> !recorded.contains(g)).toList();
+        List<ExecutionGrant> missing = added;
+        for (int attempt = 0; !missing.isEmpty(); attempt++) {
+            if (attempt == MAX_ATTEMPTS) {
+                throw new IllegalStateException("remediation grants on role " + executionRoleName
+                        + " kept being overwritten; still missing " + missing);
+            }
+            String document = ExecutionGrants.document(ExecutionGrants.merge(recorded, missing));
             iam.putRolePolicy(r -> r.roleName(executionRoleName).policyName(ExecutionGrants.POLICY_NAME)
                     .policyDocument(document));
+            List<ExecutionGrant> now = grants(executionRoleName);
+            recorded.clear();
+            recorded.addAll(now);
+            missing = wanted.stream().filter(g -> !now.contains(g)).toList();
         }
-        return List.copyOf(added);
+        return added;
     }
 }

@@ -101,7 +101,8 @@ class MessagingAndSecretCapabilitiesTest {
 
     @Test
     void kmsReadWrite_alsoGeneratesDataKeys() {
-        CapabilityPolicies p = CapabilityPolicies.of("sqs.send=jobs", "kms.read-write=1234abcd-12ab-34cd-56ef-1234567890ab");
+        CapabilityPolicies p = CapabilityPolicies.of("sqs.send=jobs",
+                "kms.read-write=1234abcd-12ab-34cd-56ef-1234567890ab");
 
         assertThat(p.allows("kms:GenerateDataKey",
                 "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
