@@ -27,7 +27,8 @@ public record ProvisionRolesRequest(String service, Optional<String> repository,
         String service = ServiceNames.require(servicePath, "service", config);
         JsonBody json = JsonBody.parse(body, true, FIELDS);
         Optional<String> repository = json.string("repository").map(r -> repository(r, service, config));
-        Optional<List<CapabilityDeclaration>> capabilities = json.strings("capabilities").map(ProvisionRolesRequest::parse);
+        Optional<List<CapabilityDeclaration>> capabilities = json.strings("capabilities")
+                .map(ProvisionRolesRequest::parse);
         Optional<String> secrets = json.string("secretsManagerPrefix")
                 .map(p -> prefix("secretsManagerPrefix", p, SECRET_PREFIX, service));
         Optional<String> parameters = json.string("ssmParameterPrefix")
