@@ -2,8 +2,9 @@ package dev.ecsiamguard.api;
 
 import dev.ecsiamguard.core.provision.ProvisioningConfig;
 import dev.ecsiamguard.core.provision.ServiceIdentity;
-import dev.ecsiamguard.core.provision.TaskRoleCapability;
-import java.util.EnumSet;
+import dev.ecsiamguard.core.provision.capability.CapabilityDeclaration;
+import dev.ecsiamguard.core.provision.capability.CapabilityException;
+import dev.ecsiamguard.core.provision.capability.TaskRoleCapabilities;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * capabilities (absent: the repository's tag decides, as for the repository event) and secret prefixes.
  */
 public record ProvisionRolesRequest(String service, Optional<String> repository,
-                                    Optional<Set<TaskRoleCapability>> capabilities,
+                                    Optional<List<CapabilityDeclaration>> capabilities,
                                     Optional<String> secretsManagerPrefix, Optional<String> ssmParameterPrefix) {
 
     static final Set<String> FIELDS = Set.of("repository", "capabilities", "secretsManagerPrefix",
@@ -26,7 +27,8 @@ public record ProvisionRolesRequest(String service, Optional<String> repository,
         String service = ServiceNames.require(servicePath, "service", config);
         JsonBody json = JsonBody.parse(body, true, FIELDS);
         Optional<String> repository = json.string("repository").map(r -> repository(r, service, config));
-        Optional<Set<TaskRoleCapability>> capabilities = json.strings("capabilities").map(ProvisionRolesRequest::parse);
+        Optional<List<CapabilityDeclaration>> capabilities = json.strings("capabilities")
+                .map(ProvisionRolesRequest::parse);
         Optional<String> secrets = json.string("secretsManagerPrefix")
                 .map(p -> prefix("secretsManagerPrefix", p, SECRET_PREFIX, service));
         Optional<String> parameters = json.string("ssmParameterPrefix")
@@ -48,16 +50,12 @@ public record ProvisionRolesRequest(String service, Optional<String> repository,
         return name;
     }
 
-    private static Set<TaskRoleCapability> parse(List<String> names) {
-        Set<TaskRoleCapability> set = EnumSet.noneOf(TaskRoleCapability.class);
-        for (int i = 0; i < names.size(); i++) {
-            try {
-                set.add(TaskRoleCapability.parse(names.get(i)));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("capabilities[" + i + "]", e.getMessage());
-            }
+    private static List<CapabilityDeclaration> parse(List<String> declarations) {
+        try {
+            return TaskRoleCapabilities.fromList(declarations, "capabilities");
+        } catch (CapabilityException e) {
+            throw ApiException.invalid(e.field(), e.problem());
         }
-        return set;
     }
 
     // A caller may scope the execution role's secret access, but only to names of this service: the prefix must

@@ -14,6 +14,9 @@ import dev.ecsiamguard.aws.AwsSettings;
 import dev.ecsiamguard.aws.DynamoDbServiceSpecStore;
 import dev.ecsiamguard.aws.EcrRepositories;
 import dev.ecsiamguard.aws.TaskDefinitions;
+import dev.ecsiamguard.core.provision.capability.CapabilityDeclaration;
+import dev.ecsiamguard.core.provision.capability.CapabilityException;
+import dev.ecsiamguard.core.provision.capability.TaskRoleCapabilities;
 import dev.ecsiamguard.core.Report;
 import dev.ecsiamguard.core.ReportJson;
 import dev.ecsiamguard.core.Severity;
@@ -111,22 +114,40 @@ public final class ApiApplication {
 
     private ApiResponse provision(ProvisionRolesRequest api, ApiRequest request) {
         String account = request.account();
+        api.capabilities().ifPresent(declared -> checkCapabilities(api, declared, request));
         String repository = api.repository().or(() -> repositories.find(api.service(), account))
                 .orElseThrow(() -> ApiException.notFound("repository_not_found", "no ECR repository maps to"
                         + " service `" + api.service() + "`; create it first or name it in `repository`"));
         // Declared capabilities replace the spec's; without them the repository's tag adds to it, as its event does.
-        List<String> capabilities = api.capabilities().map(set -> set.stream()
-                .map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList())
+        List<String> capabilities = api.capabilities().map(TaskRoleCapabilities::texts)
                 .orElseGet(() -> ServiceProvisioner.capabilityDeclarations(repositories.tags(account, repository)
                         .orElseThrow(() -> ApiException.notFound("repository_not_found", "ECR repository `"
                                 + repository + "` does not exist"))));
-        ProvisionResult result = provisioner.provision(new ProvisionRequest(api.service(), repository, account,
-                request.region(), capabilities, api.capabilities().isPresent(), api.secretsManagerPrefix(),
-                api.ssmParameterPrefix()));
+        ProvisionResult result;
+        try {
+            result = provisioner.provision(new ProvisionRequest(api.service(), repository, account,
+                    request.region(), capabilities, api.capabilities().isPresent(), api.secretsManagerPrefix(),
+                    api.ssmParameterPrefix()));
+        } catch (CapabilityException e) {
+            throw ApiException.invalid(e.field(), e.problem());
+        }
         if ("skipped".equals(result.status())) {
             throw new ApiException(409, "owned_by_another_environment", result.error(), null);
         }
         return ApiResponse.ok(result.toMap());
+    }
+
+    // Declared resources are checked against the service's account and regions before any AWS call.
+    private void checkCapabilities(ProvisionRolesRequest api, List<CapabilityDeclaration> declared,
+                                   ApiRequest request) {
+        ProvisioningConfig effective = config.withSecretPrefixes(api.secretsManagerPrefix(),
+                api.ssmParameterPrefix());
+        try {
+            TaskRoleCapabilities.policy(declared, TaskRoleCapabilities.scope(api.service(),
+                    AccountScope.of(request.account(), request.region()), List.of(request.region()), effective));
+        } catch (CapabilityException e) {
+            throw ApiException.invalid(e.field(), e.problem());
+        }
     }
 
     private ApiResponse describe(String service, ApiRequest request) {

@@ -18,13 +18,12 @@ import dev.ecsiamguard.core.provision.Reconciler;
 import dev.ecsiamguard.core.provision.ServiceBlueprint;
 import dev.ecsiamguard.core.provision.ServiceIdentity;
 import dev.ecsiamguard.core.provision.ServiceState;
-import dev.ecsiamguard.core.provision.TaskRoleCapability;
 import dev.ecsiamguard.core.spec.ServiceSpecStore;
+import dev.ecsiamguard.core.provision.capability.CapabilityDeclaration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reports one service without changing anything: reads what exists, plans as provisioning would, and turns the
@@ -58,7 +57,7 @@ public final class ServiceInspector {
         ServiceIdentity.forService(service, service, config);
         Optional<String> repository = repositories.find(service, account);
         Map<String, String> tags = repository.flatMap(r -> repositories.tags(account, r)).orElse(Map.of());
-        Set<TaskRoleCapability> capabilities = ServiceProvisioner.capabilities(tags);
+        List<CapabilityDeclaration> capabilities = ServiceProvisioner.capabilities(tags);
         ServiceIdentity identity = ServiceIdentity.forService(service, repository.orElse(service), config);
         // The declared spec when there is one (every region's facet), else what this stack alone would provision.
         DesiredService desired = specs.read(identity.executionRoleName())
@@ -70,6 +69,7 @@ public final class ServiceInspector {
         if (!state.executionRole().exists() && !state.taskRole().exists() && !state.logGroup().exists()) {
             return Optional.empty();
         }
+        desired = ServiceBlueprint.withExecutionGrants(desired, ServiceProvisioner.recordedGrants(state));
         Plan plan = reconciler.plan(desired, state);
         String arn = state.executionRole().exists() ? state.executionRole().arn() : state.taskRole().arn();
         String subject = arn.isEmpty() ? service : arn;

@@ -19,13 +19,15 @@ import dev.ecsiamguard.core.provision.Reconciler;
 import dev.ecsiamguard.core.provision.ServiceBlueprint;
 import dev.ecsiamguard.core.provision.ServiceIdentity;
 import dev.ecsiamguard.core.provision.ServiceState;
-import dev.ecsiamguard.core.provision.TaskRoleCapability;
 import dev.ecsiamguard.core.spec.ServiceSpec;
 import dev.ecsiamguard.core.spec.ServiceSpecStore;
+import dev.ecsiamguard.core.provision.capability.CapabilityDeclaration;
+import dev.ecsiamguard.core.remediate.ExecutionGrant;
+import dev.ecsiamguard.core.remediate.ExecutionGrants;
+import dev.ecsiamguard.core.provision.capability.TaskRoleCapabilities;
 import dev.ecsiamguard.event.InvalidEventException;
 import dev.ecsiamguard.event.RepositoryCreated;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 public final class ServiceProvisioner {
 
     public static final String DETAIL_TYPE = "Service Roles Provisioned";
-    public static final String CAPABILITIES_TAG = "ecs-iam-guard:capabilities";
+    public static final String CAPABILITIES_TAG = TaskRoleCapabilities.TAG;
     /** A repository tag that names the one environment whose stack provisions it. */
     public static final String ENVIRONMENT_TAG = "ecs-iam-guard:environment";
     private static final int MAX_ROUNDS = 4;
@@ -139,6 +141,7 @@ public final class ServiceProvisioner {
 
     private ServiceState converge(DesiredService desired, List<String> applied, Set<Note> notes) {
         ServiceState state = read(desired);
+        desired = ServiceBlueprint.withExecutionGrants(desired, recordedGrants(state));
         for (int round = 1; ; round++) {
             Plan plan = reconciler.plan(desired, state);
             notes.addAll(plan.notes());
@@ -173,6 +176,16 @@ public final class ServiceProvisioner {
                 List.of(), List.of(), why, 0);
     }
 
+    /**
+     * Remediation's grants, read from where they are recorded today: the execution role's own remediation
+     * policy, already part of the state read, so this costs no call. The seam for the service's spec.
+     */
+    static List<ExecutionGrant> recordedGrants(ServiceState state) {
+        String document = state.executionRole().exists() && state.executionRole().managedByUs()
+                ? state.executionRole().inlinePolicies().get(ExecutionGrants.POLICY_NAME) : null;
+        return document == null ? List.of() : ExecutionGrants.parse(document);
+    }
+
     private ServiceState read(DesiredService desired) {
         return new ServiceState(roles.read(desired.executionRole().name()), roles.read(desired.taskRole().name()),
                 logGroups.read(desired.logGroup().name()), clusters.read(desired.cluster().name()));
@@ -204,25 +217,15 @@ public final class ServiceProvisioner {
     }
 
     /**
-     * The capability declarations a repository's `ecs-iam-guard:capabilities` tag names, as written; each must
-     * parse, so a bad tag is rejected before anything is written.
+     * The capability declarations a repository's `ecs-iam-guard:capabilities` tag (and its continuations) name, as
+     * written; each must parse, so a bad tag is rejected before anything is written.
      */
     public static List<String> capabilityDeclarations(Map<String, String> repositoryTags) {
-        String value = repositoryTags.getOrDefault(CAPABILITIES_TAG, "").trim();
-        List<String> declared = value.isEmpty() ? List.of() : List.of(value.split("[\\s+]+"));
-        declared.forEach(TaskRoleCapability::parse);
-        return declared;
+        return TaskRoleCapabilities.texts(capabilities(repositoryTags));
     }
 
-    /** The opt-in capabilities a repository's `ecs-iam-guard:capabilities` tag names. */
-    public static Set<TaskRoleCapability> capabilities(Map<String, String> repositoryTags) {
-        String value = repositoryTags.getOrDefault(CAPABILITIES_TAG, "").trim();
-        Set<TaskRoleCapability> set = EnumSet.noneOf(TaskRoleCapability.class);
-        if (!value.isEmpty()) {
-            for (String name : value.split("[\\s+]+")) {
-                set.add(TaskRoleCapability.parse(name));
-            }
-        }
-        return set;
+    /** The capabilities a repository's `ecs-iam-guard:capabilities` tag (and its continuations) declare. */
+    public static List<CapabilityDeclaration> capabilities(Map<String, String> repositoryTags) {
+        return TaskRoleCapabilities.fromTags(repositoryTags);
     }
 }

@@ -35,6 +35,7 @@ public final class TaskDefinitionValidation {
     private final EventPublisher publisher;
     private final Optional<SecurityHubFindings> securityHub;
     private final Clock clock;
+    private final RemediationStep remediation;
 
     public TaskDefinitionValidation(ValidationConfig config, AwsClients clients) {
         this(config, new TaskDefinitions(clients.ecs()), clients.iam(),
@@ -51,6 +52,7 @@ public final class TaskDefinitionValidation {
         this.publisher = publisher;
         this.securityHub = securityHub;
         this.clock = clock;
+        this.remediation = new RemediationStep(iam, publisher);
     }
 
     public ValidationResult validate(TaskDefinitionRegistered event) {
@@ -63,10 +65,11 @@ public final class TaskDefinitionValidation {
         TaskDefinitionContext context = TaskDefinitionContext.defaults().withAccountId(event.account())
                 .withAllowedImageRegistries(config.allowedImageRegistries())
                 .withRolePinning(config.rolePinning().orElse(null));
-        Report report = new TaskDefinitionValidator(context, event.region())
-                .validate(td, new AccountRoleLookup(iam, event.account()), described.get().tags());
-        boolean passed = report.passed(config.threshold());
+        TaskDefinitionValidator validator = new TaskDefinitionValidator(context, event.region());
         List<String> actions = new ArrayList<>();
+        Report report = remediatedReport(validator.validate(td, new AccountRoleLookup(iam, event.account()),
+                described.get().tags()), validator, td, event, described.get().tags(), actions);
+        boolean passed = report.passed(config.threshold());
         if (config.enforcing() && !passed && "ACTIVE".equals(described.get().status())) {
             taskDefinitions.tag(td.arn(), COMPLIANCE_TAG, "NON_COMPLIANT");
             actions.add("tagged " + COMPLIANCE_TAG + "=NON_COMPLIANT");
@@ -90,5 +93,20 @@ public final class TaskDefinitionValidation {
         detail.putAll(reportMap);
         publisher.publish(DETAIL_TYPE, Json.write(detail), td.arn());
         return new ValidationResult("ok", td.arn(), mode, passed, reportMap, actions, "");
+    }
+
+    // Remediate is a step after validation: when it grants something, the revision is validated again.
+    private Report remediatedReport(Report report, TaskDefinitionValidator validator, TaskDefinition td,
+                                    TaskDefinitionRegistered event, Map<String, String> tags, List<String> actions) {
+        if (config.remediation().isEmpty()) {
+            return report;
+        }
+        var outcome = remediation.remediate(config.remediation().get(), td, event, tags);
+        if (outcome.granted().isEmpty()) {
+            return report;
+        }
+        outcome.granted().forEach(g -> actions.add("granted " + String.join(", ", g.grant().actions()) + " on "
+                + g.grant().resource() + " to " + outcome.executionRole() + " (" + g.why() + ")"));
+        return validator.validate(td, new AccountRoleLookup(iam, event.account()), tags);
     }
 }

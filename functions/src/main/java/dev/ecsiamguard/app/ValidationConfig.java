@@ -17,10 +17,21 @@ import java.util.Optional;
  */
 public record ValidationConfig(Mode mode, Severity threshold, boolean deregisterNonCompliant,
                                boolean securityHubEnabled, List<String> allowedImageRegistries, String busName,
-                               Optional<RolePinning> rolePinning) {
+                               Optional<RolePinning> rolePinning, Optional<Remediation> remediation) {
 
-    /** audit reports only; enforce also tags (and optionally deregisters) a revision that fails. */
-    public enum Mode { AUDIT, ENFORCE }
+    /**
+     * audit reports only; enforce also tags (and optionally deregisters) a revision that fails; remediate grants
+     * managed execution roles what their revision needs within the configured prefixes, and reports the rest.
+     */
+    public enum Mode { AUDIT, ENFORCE, REMEDIATE }
+
+    /** What remediation needs: the provisioning names and prefixes, and the buckets environment files may use. */
+    public record Remediation(ProvisioningConfig names, List<String> environmentFileBuckets) {
+
+        public Remediation {
+            environmentFileBuckets = List.copyOf(environmentFileBuckets);
+        }
+    }
 
     public ValidationConfig {
         allowedImageRegistries = List.copyOf(allowedImageRegistries);
@@ -28,15 +39,29 @@ public record ValidationConfig(Mode mode, Severity threshold, boolean deregister
 
     public static ValidationConfig fromEnvironment(Map<String, String> env) {
         String mode = value(env, "MODE", "audit").toUpperCase(Locale.ROOT);
-        if (!mode.equals("AUDIT") && !mode.equals("ENFORCE")) {
-            throw new IllegalArgumentException("MODE is `" + env.get("MODE") + "`: expected audit or enforce");
+        if (!mode.equals("AUDIT") && !mode.equals("ENFORCE") && !mode.equals("REMEDIATE")) {
+            throw new IllegalArgumentException("MODE is `" + env.get("MODE")
+                    + "`: expected audit, enforce or remediate");
         }
         String registries = value(env, "ALLOWED_IMAGE_REGISTRIES", "");
         return new ValidationConfig(Mode.valueOf(mode), Severity.parse(value(env, "SEVERITY_THRESHOLD", "HIGH")),
                 flag(env, "DEREGISTER_NONCOMPLIANT"), flag(env, "SECURITY_HUB_ENABLED"),
                 registries.isEmpty() ? TaskDefinitionContext.DEFAULT_IMAGE_REGISTRIES
                         : Arrays.stream(registries.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                value(env, "EVENT_BUS_NAME", "ecs-iam-guard"), rolePinning(env));
+                value(env, "EVENT_BUS_NAME", "ecs-iam-guard"), rolePinning(env),
+                mode.equals("REMEDIATE") ? Optional.of(new Remediation(ProvisioningConfig.fromEnvironment(env),
+                        buckets(value(env, "REMEDIATE_ENVIRONMENT_FILE_BUCKETS", "")))) : Optional.empty());
+    }
+
+    private static List<String> buckets(String list) {
+        List<String> buckets = Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        for (String bucket : buckets) {
+            if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+                throw new IllegalArgumentException("REMEDIATE_ENVIRONMENT_FILE_BUCKETS has `" + bucket
+                        + "`: expected S3 bucket names, comma-separated, no wildcards");
+            }
+        }
+        return buckets;
     }
 
     /** With PIN_ROLES_TO_FAMILY=true, a family may only use the roles the provisioner names after it. */

@@ -89,6 +89,7 @@ final class DemoReport {
                 : ", " + applied.size() + " change(s)"));
         applied.forEach(c -> out.println("      + " + text(c)));
         list(result.get("notes")).forEach(n -> out.println("      ! " + text(n.asObject().get("message"))));
+        list(result.get("actions")).forEach(a -> out.println("      * " + text(a)));
         JsonNode report = result.get("report");
         if (report != null && report.isObject()) {
             Map<String, JsonNode> r = report.asObject();

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecsiamguard.core.provision.ProvisioningConfig;
-import dev.ecsiamguard.core.provision.TaskRoleCapability;
+import dev.ecsiamguard.core.provision.capability.TaskRoleCapabilities;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class ProvisionRolesRequestTest {
                 + "\"ssmParameterPrefix\":\"/dev/payments-api/\"}", CONFIG);
 
         assertThat(request.repository()).contains("payments/api");
-        assertThat(request.capabilities()).contains(Set.of(TaskRoleCapability.EXEC, TaskRoleCapability.XRAY));
+        assertThat(request.capabilities().map(TaskRoleCapabilities::texts)).contains(List.of("exec", "X-Ray"));
         assertThat(request.secretsManagerPrefix()).contains("dev/{service}/");
         assertThat(request.ssmParameterPrefix()).isEqualTo(Optional.of("/dev/payments-api/"));
     }
@@ -40,7 +40,7 @@ class ProvisionRolesRequestTest {
     @Test
     void parse_whenCapabilitiesIsEmptyList_meansNone() {
         assertThat(ProvisionRolesRequest.parse("orders", "{\"capabilities\":[]}", CONFIG).capabilities())
-                .contains(Set.of());
+                .contains(List.of());
     }
 
     @Test

@@ -75,6 +75,7 @@ class ApiHandlerProvisioningMotoTest extends ApiHandlerMotoFixture {
     void provisionRoute_whenRequestInvalid_makesNoAwsCallAndWritesNothing() throws Exception {
         for (String file : List.of("invalid/apigw-post-service-roles-malformed-json.json",
                 "invalid/apigw-post-service-roles-unknown-capability.json",
+                "invalid/apigw-post-service-roles-foreign-account-queue.json",
                 "invalid/apigw-post-service-roles-bad-service.json",
                 "invalid/apigw-post-validations-too-large.json",
                 "invalid/apigw-post-github-deploy-roles-wildcard-branch.json",

@@ -31,6 +31,7 @@ class ApiHandlerTest {
     @CsvSource({
         "events/invalid/apigw-post-service-roles-malformed-json.json, 400, malformed_body, body",
         "events/invalid/apigw-post-service-roles-unknown-capability.json, 400, invalid_request, capabilities[1]",
+        "events/invalid/apigw-post-service-roles-foreign-account-queue.json, 400, invalid_request, capabilities[1]",
         "events/invalid/apigw-post-service-roles-bad-service.json, 400, invalid_request, service",
         "events/invalid/apigw-post-validations-too-large.json, 413, request_too_large, body",
         "events/invalid/apigw-post-github-deploy-roles-wildcard-branch.json, 400, invalid_request, branches[0]",

@@ -4,9 +4,13 @@ import static dev.ecsiamguard.core.json.Json.object;
 
 import dev.ecsiamguard.core.json.Json;
 import dev.ecsiamguard.core.spec.ServiceSpec;
+import dev.ecsiamguard.core.remediate.ExecutionGrant;
+import dev.ecsiamguard.core.remediate.ExecutionGrants;
+import dev.ecsiamguard.core.provision.capability.CapabilityDeclaration;
+import dev.ecsiamguard.core.provision.capability.CapabilityScope;
+import dev.ecsiamguard.core.provision.capability.TaskRoleCapabilities;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,11 +35,17 @@ public final class ServiceBlueprint {
         this.scope = scope;
     }
 
-    /** The desired state from the stack's own configuration alone: one region, the configured prefixes. */
+    /** exec and xray only, as before declarations took resources. */
     public DesiredService desired(ServiceIdentity id, Set<TaskRoleCapability> capabilities) {
+        return desired(id, capabilities.stream().sorted().map(c -> CapabilityDeclaration.parse(
+                c.name().toLowerCase(Locale.ROOT), "capabilities")).toList());
+    }
+
+    /** The desired state from the stack's own configuration alone: one region, the configured prefixes. */
+    public DesiredService desired(ServiceIdentity id, List<CapabilityDeclaration> capabilities) {
         ServiceSpec spec = ServiceSpec.empty(id.executionRoleName(), id.service(), config.environment())
                 .withRegion(scope.region(), id.repositoryName())
-                .withCapabilities(capabilities.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList())
+                .withCapabilities(TaskRoleCapabilities.texts(capabilities))
                 .withSecretsManagerPrefixes(config.secretsManagerPrefix().map(p -> config.expand(p, id.service()))
                         .stream().toList())
                 .withSsmParameterPrefixes(config.ssmParameterPrefix().map(p -> config.expand(p, id.service()))
@@ -45,7 +55,8 @@ public final class ServiceBlueprint {
 
     /**
      * The desired state computed from the service's spec alone: the global roles cover every region of the spec,
-     * the log group and cluster are this stack's regional ones.
+     * the log group and cluster are this stack's regional ones. Throws
+     * {@link dev.ecsiamguard.core.provision.capability.CapabilityException} for a bad capability declaration.
      */
     public DesiredService desired(ServiceIdentity id, ServiceSpec spec) {
         Map<String, String> serviceTags = Map.of("ManagedBy", MANAGED_BY, "Service", id.service(),
@@ -57,13 +68,30 @@ public final class ServiceBlueprint {
                 serviceTags);
         DesiredRole task = new DesiredRole(id.taskRoleName(), config.rolePath(),
                 "ECS task role of " + id.service() + " (application permissions)", trust,
-                taskInlinePolicies(capabilities(spec)), List.of(), config.permissionsBoundaryArn(), serviceTags);
+                taskInlinePolicies(id, spec), List.of(), config.permissionsBoundaryArn(), serviceTags);
         DesiredLogGroup logGroup = new DesiredLogGroup(id.logGroupName(), config.logRetentionDays(), serviceTags);
         DesiredCluster cluster = new DesiredCluster(config.clusterName(), List.of("FARGATE", "FARGATE_SPOT"),
                 List.of(new DesiredCluster.StrategyItem("FARGATE", 1, 1),
                         new DesiredCluster.StrategyItem("FARGATE_SPOT", 0, 1)),
                 true, Map.of("ManagedBy", MANAGED_BY, "Environment", config.environment()));
         return new DesiredService(id, execution, task, logGroup, cluster);
+    }
+
+    /**
+     * The same service with remediation's recorded grants kept on its execution role, as their own inline
+     * policy, so provisioning neither reverts them nor reports them as someone else's.
+     */
+    public static DesiredService withExecutionGrants(DesiredService desired, List<ExecutionGrant> grants) {
+        if (grants.isEmpty()) {
+            return desired;
+        }
+        DesiredRole e = desired.executionRole();
+        Map<String, String> inline = new LinkedHashMap<>(e.inlinePolicies());
+        inline.put(ExecutionGrants.POLICY_NAME, ExecutionGrants.document(grants));
+        DesiredRole execution = new DesiredRole(e.name(), e.path(), e.description(), e.trustPolicy(), inline,
+                e.managedPolicyArns(), e.boundaryArn(), e.tags());
+        return new DesiredService(desired.identity(), execution, desired.taskRole(), desired.logGroup(),
+                desired.cluster());
     }
 
     /** ECS tasks may assume the role, only for this account's ECS resources in this region (confused deputy). */
@@ -119,24 +147,18 @@ public final class ServiceBlueprint {
         if (!parameters.isEmpty()) {
             statements.add(allow("ReadServiceParameters", List.of("ssm:GetParameters"), oneOrMany(parameters)));
         }
-        statements.addAll(ExecutionGrants.statements(spec.executionGrants()));
+        statements.addAll(SpecExecutionGrants.statements(spec.executionGrants()));
         return statements.isEmpty() ? Map.of() : Map.of(EXECUTION_POLICY_NAME, document(statements));
     }
 
-    private static Set<TaskRoleCapability> capabilities(ServiceSpec spec) {
-        Set<TaskRoleCapability> set = EnumSet.noneOf(TaskRoleCapability.class);
-        spec.capabilities().forEach(declared -> set.add(TaskRoleCapability.parse(declared)));
-        return set;
-    }
-
-    private Map<String, String> taskInlinePolicies(Set<TaskRoleCapability> capabilities) {
-        List<Map<String, Object>> statements = new ArrayList<>();
-        for (TaskRoleCapability capability : TaskRoleCapability.values()) {
-            if (capabilities.contains(capability)) {
-                statements.add(allow(capability.sid(), capability.actions(), "*"));
-            }
-        }
-        return statements.isEmpty() ? Map.of() : Map.of(TASK_POLICY_NAME, document(statements));
+    // Resource-scoped capabilities cover every region of the service's spec.
+    private Map<String, String> taskInlinePolicies(ServiceIdentity id, ServiceSpec spec) {
+        List<String> regions = spec.regions().isEmpty() ? List.of(scope.region())
+                : List.copyOf(new TreeSet<>(spec.regions().keySet()));
+        CapabilityScope capabilityScope = TaskRoleCapabilities.scope(id.service(), scope, regions, config);
+        List<CapabilityDeclaration> declared = TaskRoleCapabilities.fromList(spec.capabilities(), "capabilities");
+        return TaskRoleCapabilities.policy(declared, capabilityScope)
+                .map(doc -> Map.of(TASK_POLICY_NAME, doc)).orElse(Map.of());
     }
 
     private AccountScope in(String region) {

@@ -66,10 +66,20 @@ final class Permissions {
     /** Decides one request as the role would make it, with the context keys that are known for any call. */
     static EvaluationResult evaluate(PolicyEvaluator evaluator, String action, String resource, RoleSnapshot role,
                                      RoleAnalysisContext ctx) {
-        Request request = Request.of(action, resource)
+        return evaluate(evaluator, action, resource, role, ctx, Map.of());
+    }
+
+    /** The same, with request-specific context keys such as {@code elasticfilesystem:AccessPointArn}. */
+    static EvaluationResult evaluate(PolicyEvaluator evaluator, String action, String resource, RoleSnapshot role,
+                                     RoleAnalysisContext ctx, Map<String, String> extra) {
+        Request base = Request.of(action, resource)
                 .with("aws:PrincipalArn", role.arn())
                 .with("aws:PrincipalType", "AssumedRole")
                 .with("aws:PrincipalIsAWSService", "false");
+        for (Map.Entry<String, String> e : extra.entrySet()) {
+            base = base.with(e.getKey(), e.getValue());
+        }
+        Request request = base;
         Request withAccount = ctx.accountIfKnown().map(a -> request.with("aws:PrincipalAccount", a)).orElse(request);
         String region = ArnParts.field(resource, 3).orElse(null);
         return evaluator.evaluate(region == null ? withAccount : withAccount.with("aws:RequestedRegion", region));

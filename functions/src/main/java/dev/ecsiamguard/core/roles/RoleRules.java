@@ -20,7 +20,8 @@ public final class RoleRules {
             new TaskRoleNoServiceWildcards(),
             new TaskRoleNoPrivilegeEscalation(),
             new TaskRolePassRoleScoped(),
-            new TaskRoleExecMatchesIntent());
+            new TaskRoleExecMatchesIntent(),
+            new TaskRoleCanMountEfs());
 
     private RoleRules() {
     }

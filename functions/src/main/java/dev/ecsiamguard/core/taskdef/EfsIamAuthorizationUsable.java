@@ -11,9 +11,10 @@ import java.util.List;
  * EFS IAM authorization mounts with the task role and, like an access point, requires transit encryption; an
  * access point also fixes the root directory. Any of these missing makes the mount fail or bypass IAM.
  */
-final class EfsIamAuthorizationUsable implements TaskDefinitionRule {
+public final class EfsIamAuthorizationUsable implements TaskDefinitionRule {
 
-    static final RuleMetadata METADATA = new RuleMetadata(
+    /** Shared with the task-role half of the rule (core.roles), which checks the role can really mount. */
+    public static final RuleMetadata METADATA = new RuleMetadata(
             "TD-EFS-IAM-NEEDS-TASKROLE",
             Severity.MEDIUM,
             "EFS IAM authorization and access points have what they need to mount",

@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * Statements for the ARNs recorded in a spec's execution grants (added by a remediation, e.g. a secret a task
  * definition references): each ARN gets the one read action the ECS agent needs for its kind.
  */
-public final class ExecutionGrants {
+public final class SpecExecutionGrants {
 
     private static final Map<String, String> ACTION_BY_SERVICE = Map.of(
             "secretsmanager", "secretsmanager:GetSecretValue",
@@ -18,7 +18,7 @@ public final class ExecutionGrants {
     private static final Map<String, String> SID_BY_SERVICE = Map.of(
             "secretsmanager", "GrantedSecrets", "ssm", "GrantedParameters", "kms", "GrantedKeys");
 
-    private ExecutionGrants() {
+    private SpecExecutionGrants() {
     }
 
     /** Throws when the ARN is not one of the kinds an execution role can be granted. */
