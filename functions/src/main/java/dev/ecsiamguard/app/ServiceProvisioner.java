@@ -89,8 +89,12 @@ public final class ServiceProvisioner {
                     + "=" + owner + "; this stack provisions environment `" + config.environment() + "`")
                     .withAwsCalls(clients.callCount() - callsBefore);
         }
+        List<CapabilityDeclaration> declared = capabilities(tags);
+        // Scope is checked here, while each declaration still knows which tag item it came from.
+        TaskRoleCapabilities.policy(declared, TaskRoleCapabilities.scope(identity.service(),
+                AccountScope.of(event.account(), event.region()), List.of(event.region()), config));
         ProvisionRequest request = new ProvisionRequest(identity.service(), event.repositoryName(), event.account(),
-                event.region(), capabilityDeclarations(tags), false, Optional.empty(), Optional.empty());
+                event.region(), TaskRoleCapabilities.texts(declared), false, Optional.empty(), Optional.empty());
         return reconcile(request).withAwsCalls(clients.callCount() - callsBefore);
     }
 

@@ -25,8 +25,10 @@ class UpgradePathMotoTest extends ApiHandlerMotoFixture {
 
     @Test
     void rolesOfTheEarlierLayout_keepEverythingAndGainTheNewRegion() throws Exception {
-        assertThat(handler().handleRequest(loadEvent("apigw/post-service-roles.json"), context()).getStatusCode())
-                .isEqualTo(200);
+        // The earlier version knew only the exec and xray capabilities.
+        var earlierRequest = loadEvent("apigw/post-service-roles.json");
+        earlierRequest.setBody("{\"capabilities\":[\"exec\",\"xray\"],\"secretsManagerPrefix\":\"dev/orders/\"}");
+        assertThat(handler().handleRequest(earlierRequest, context()).getStatusCode()).isEqualTo(200);
         String trustBefore = trust();
         String executionBefore = policy(EXEC, "ecs-iam-guard-execution");
         // The earlier version kept no spec: what it declared lives only in the roles' own documents.
