@@ -130,6 +130,8 @@ public final class ServiceProvisioner {
                     throw e;
                 }
                 return;
+            } catch (EcsClusters.AlreadyCreated lostRace) {
+                return;
             }
         }
     }
