@@ -40,6 +40,10 @@ class HandlerFuzzMotoTest {
         aws.deployApplicationBus();
         aws.createRepository("payments/api", Map.of());
         aws.createRepository("orders", Map.of());
+        // The revision and roles the sample validation event names, so valid variants are really validated.
+        ValidateTaskDefinitionHandlerMotoTest.createRoles(aws.clients().iam(), false);
+        ValidateTaskDefinitionHandlerMotoTest.register(aws.clients().ecs(),
+                ValidateTaskDefinitionHandlerMotoTest.EVENT);
         CallRecorder recorder = new CallRecorder();
         AllHandlers handlers = new AllHandlers(moto, recorder);
         Map<AllHandlers.Kind, List<String>> samples = samplesByKind();
