@@ -1,5 +1,7 @@
 package dev.ecsiamguard.api;
 
+import dev.ecsiamguard.core.Bounded;
+
 /**
  * A request the API answers with an error status: the status, a stable machine-readable code, a human message
  * safe to show the caller, and the offending field when there is one.
@@ -13,7 +15,7 @@ public final class ApiException extends RuntimeException {
     private final String field;
 
     public ApiException(int status, String code, String message, String field) {
-        super(message);
+        super(Bounded.message(message));
         this.status = status;
         this.code = code;
         this.field = field;

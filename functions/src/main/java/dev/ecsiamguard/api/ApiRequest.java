@@ -1,6 +1,7 @@
 package dev.ecsiamguard.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.ecsiamguard.event.FunctionScope;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -8,17 +9,18 @@ import java.util.Optional;
 
 /**
  * The parts of an API Gateway proxy event the API uses, with the body decoded. The account and region are the
- * function's own (from its ARN), since that is where its role can write; the request's are the fallback.
+ * function's own (account from its ARN, region from its environment), since that is where its role can write;
+ * never the request's.
  */
 public record ApiRequest(String method, String resource, Map<String, String> pathParameters, String body,
                          int bodyBytes, String account, String region, String caller) {
 
     public ApiRequest {
-        pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
+        pathParameters = present(pathParameters);
         body = body == null ? "" : body;
     }
 
-    public static ApiRequest from(APIGatewayProxyRequestEvent event, String functionArn, String defaultRegion) {
+    public static ApiRequest from(APIGatewayProxyRequestEvent event, FunctionScope own) {
         var context = event.getRequestContext();
         String body = event.getBody() == null ? "" : event.getBody();
         int bytes = body.getBytes(StandardCharsets.UTF_8).length;
@@ -27,18 +29,27 @@ public record ApiRequest(String method, String resource, Map<String, String> pat
             bytes = raw.length;
             body = new String(raw, StandardCharsets.UTF_8);
         }
-        String[] arn = functionArn == null ? new String[0] : functionArn.split(":");
-        String account = arn.length > 4 && !arn[4].isEmpty() ? arn[4]
-                : context == null ? "" : String.valueOf(context.getAccountId());
-        String region = arn.length > 3 && !arn[3].isEmpty() ? arn[3] : defaultRegion;
         String caller = context == null || context.getIdentity() == null ? ""
                 : Optional.ofNullable(context.getIdentity().getUserArn()).orElse("");
         return new ApiRequest(event.getHttpMethod(), event.getResource(), event.getPathParameters(), body, bytes,
-                account, region, caller);
+                own.account(), own.region(), caller);
     }
 
     public String pathParameter(String name) {
         return pathParameters.getOrDefault(name, "");
+    }
+
+    // API Gateway sends `null` for a parameter it has no value for; a missing parameter then reads as empty.
+    private static Map<String, String> present(Map<String, String> parameters) {
+        Map<String, String> kept = new java.util.HashMap<>();
+        if (parameters != null) {
+            parameters.forEach((k, v) -> {
+                if (k != null && v != null) {
+                    kept.put(k, v);
+                }
+            });
+        }
+        return Map.copyOf(kept);
     }
 
     private static byte[] decode(String body) {

@@ -54,8 +54,14 @@ public record DeployRoleRequest(String owner, String repository, Optional<Long> 
             }
         }
         String service = ServiceNames.require(json.requiredString("service"), "service", config);
-        return new DeployRoleRequest(owner, name, json.id("ownerId"), json.id("repositoryId"), branches,
-                environments, service);
+        Optional<Long> ownerId = json.id("ownerId");
+        Optional<Long> repositoryId = json.id("repositoryId");
+        if (ownerId.isPresent() != repositoryId.isPresent()) {
+            String missing = ownerId.isPresent() ? "repositoryId" : "ownerId";
+            throw ApiException.invalid(missing, "`ownerId` and `repositoryId` go together: give both (the immutable"
+                    + " `repo:OWNER@ID/REPO@ID` subject needs both) or neither");
+        }
+        return new DeployRoleRequest(owner, name, ownerId, repositoryId, branches, environments, service);
     }
 
     private static void requireBranch(String branch, String field) {

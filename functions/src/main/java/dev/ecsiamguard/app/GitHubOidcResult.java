@@ -2,6 +2,7 @@ package dev.ecsiamguard.app;
 
 import static dev.ecsiamguard.core.json.Json.object;
 
+import dev.ecsiamguard.core.Bounded;
 import dev.ecsiamguard.core.Report;
 import dev.ecsiamguard.core.ReportJson;
 import dev.ecsiamguard.core.Severity;
@@ -26,7 +27,8 @@ public record GitHubOidcResult(String status, String action, String subject, Lis
     }
 
     public static GitHubOidcResult rejected(String error) {
-        return new GitHubOidcResult("rejected", "", "", List.of(), List.of(), Optional.empty(), error);
+        return new GitHubOidcResult("rejected", "", "", List.of(), List.of(), Optional.empty(),
+                Bounded.message(error));
     }
 
     public static GitHubOidcResult skipped(String action, String subject, String why) {

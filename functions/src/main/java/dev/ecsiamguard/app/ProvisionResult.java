@@ -2,6 +2,7 @@ package dev.ecsiamguard.app;
 
 import static dev.ecsiamguard.core.json.Json.object;
 
+import dev.ecsiamguard.core.Bounded;
 import dev.ecsiamguard.core.provision.Note;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,8 @@ public record ProvisionResult(String status, String service, String repository, 
                               List<Note> notes, String error, long awsCalls) {
 
     public static ProvisionResult rejected(String repository, String error) {
-        return new ProvisionResult("rejected", "", repository == null ? "" : repository, "", "", "", "",
-                List.of(), List.of(), error, 0);
+        return new ProvisionResult("rejected", "", Bounded.value(repository), "", "", "", "",
+                List.of(), List.of(), Bounded.message(error), 0);
     }
 
     /** The same result, with the number of AWS calls it took (logged, not part of the published event). */

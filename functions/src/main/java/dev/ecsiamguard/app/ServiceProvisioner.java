@@ -210,6 +210,8 @@ public final class ServiceProvisioner {
                     throw e;
                 }
                 return;
+            } catch (EcsClusters.AlreadyCreated lostRace) {
+                return;
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.ecsiamguard.app;
 
+import dev.ecsiamguard.core.Bounded;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,8 @@ public record ValidationResult(String status, String taskDefinitionArn, String m
                                Map<String, Object> report, List<String> actions, String error) {
 
     public static ValidationResult rejected(String reference, String error) {
-        return new ValidationResult("rejected", reference == null ? "" : reference, "", null, Map.of(), List.of(),
-                error);
+        return new ValidationResult("rejected", Bounded.value(reference), "", null, Map.of(), List.of(),
+                Bounded.message(error));
     }
 
     public static ValidationResult gone(String reference, String mode) {

@@ -21,9 +21,13 @@ public final class EcrRepositories {
     public Optional<Map<String, String>> tags(String registryId, String repositoryName) {
         Repository repository;
         try {
+            // An empty answer (another registry's name, on some endpoints) means the same as "not found".
             repository = ecr.describeRepositories(r -> r.registryId(registryId).repositoryNames(repositoryName))
-                    .repositories().get(0);
+                    .repositories().stream().findFirst().orElse(null);
         } catch (RepositoryNotFoundException e) {
+            return Optional.empty();
+        }
+        if (repository == null) {
             return Optional.empty();
         }
         Map<String, String> tags = new TreeMap<>();

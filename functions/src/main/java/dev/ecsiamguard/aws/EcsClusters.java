@@ -6,6 +6,7 @@ import dev.ecsiamguard.core.provision.DesiredCluster;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Cluster;
@@ -17,8 +18,15 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 /**
  * Reads clusters into {@link ClusterState} snapshots and applies cluster changes. CreateCluster is only ever
  * called for a cluster that DescribeClusters did not show as ACTIVE (on moto a second call resets it).
+ *
+ * <p>Creation is single-flight per cluster name within an execution environment: concurrent runs wait for each
+ * other, and each re-describes just before creating. One that finds the cluster already there has lost the race:
+ * it creates nothing and throws {@link AlreadyCreated}, so its caller re-plans from what is really there.
  */
 public final class EcsClusters {
+
+    // One lock per cluster name, shared by every client of this execution environment.
+    private static final ConcurrentHashMap<String, Object> CREATING = new ConcurrentHashMap<>();
 
     private final EcsClient ecs;
 
@@ -46,12 +54,7 @@ public final class EcsClusters {
 
     public boolean apply(Change change) {
         if (change instanceof Change.CreateCluster c) {
-            DesiredCluster want = c.cluster();
-            ecs.createCluster(r -> r.clusterName(want.name()).capacityProviders(want.capacityProviders())
-                    .defaultCapacityProviderStrategy(strategy(want.defaultStrategy()))
-                    .settings(insights())
-                    .tags(new TreeMap<>(want.tags()).entrySet().stream()
-                            .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()));
+            create(c.cluster());
         } else if (change instanceof Change.PutCapacityProviders c) {
             ecs.putClusterCapacityProviders(r -> r.cluster(c.clusterName()).capacityProviders(c.providers())
                     .defaultCapacityProviderStrategy(strategy(c.strategy())));
@@ -61,6 +64,28 @@ public final class EcsClusters {
             return false;
         }
         return true;
+    }
+
+    private void create(DesiredCluster want) {
+        synchronized (CREATING.computeIfAbsent(want.name(), name -> new Object())) {
+            if (read(want.name()).active()) {
+                throw new AlreadyCreated(want.name());
+            }
+            ecs.createCluster(r -> r.clusterName(want.name()).capacityProviders(want.capacityProviders())
+                    .defaultCapacityProviderStrategy(strategy(want.defaultStrategy()))
+                    .settings(insights())
+                    .tags(new TreeMap<>(want.tags()).entrySet().stream()
+                            .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()));
+        }
+    }
+
+    /** Another run created the cluster between this run's read and its create: nothing was written. */
+    public static final class AlreadyCreated extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyCreated(String name) {
+            super("cluster `" + name + "` was created by a concurrent run; re-plan from its current state");
+        }
     }
 
     private static ClusterSetting insights() {

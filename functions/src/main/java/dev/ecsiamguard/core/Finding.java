@@ -9,12 +9,18 @@ import java.util.Objects;
  */
 public record Finding(RuleMetadata rule, Severity severity, String resourceArn, String message, String fix) {
 
+    /** IAM's own limit on an ARN's length. */
+    public static final int MAX_ARN = 2048;
+
     public Finding {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(resourceArn, "resourceArn");
         Objects.requireNonNull(message, "message");
-        fix = fix == null || fix.isBlank() ? rule.remediation() : fix;
+        // Messages quote user-controlled names and images: bounded, so one hostile value cannot bloat a report.
+        resourceArn = Bounded.cut(resourceArn, MAX_ARN);
+        message = Bounded.message(message);
+        fix = fix == null || fix.isBlank() ? rule.remediation() : Bounded.cut(fix, Bounded.FIX);
     }
 
     /** A finding at the rule's own severity, with the rule's remediation as the fix. */

@@ -9,6 +9,7 @@ import dev.ecsiamguard.api.ApiRequest;
 import dev.ecsiamguard.api.ApiResponse;
 import dev.ecsiamguard.app.ApiApplication;
 import dev.ecsiamguard.app.ApiErrors;
+import dev.ecsiamguard.event.FunctionScope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -36,12 +37,16 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         long callsBefore = app.awsCalls();
-        Map<String, Object> line = new LinkedHashMap<>(Map.of("method", String.valueOf(event.getHttpMethod()),
-                "resource", String.valueOf(event.getResource())));
+        Map<String, Object> line = new LinkedHashMap<>();
         ApiResponse response;
         try {
-            ApiRequest request = ApiRequest.from(event, context == null ? null : context.getInvokedFunctionArn(),
-                    app.region());
+            if (event == null) {
+                throw new ApiException(400, "invalid_request", "the invocation is not an API Gateway REST proxy"
+                        + " request (the event is empty or not a JSON object)", null);
+            }
+            line.put("method", String.valueOf(event.getHttpMethod()));
+            line.put("resource", String.valueOf(event.getResource()));
+            ApiRequest request = ApiRequest.from(event, FunctionScope.of(context, app.region()));
             line.put("caller", request.caller());
             response = app.handle(request);
         } catch (RuntimeException e) {

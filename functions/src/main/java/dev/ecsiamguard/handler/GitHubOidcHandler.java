@@ -6,6 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.ecsiamguard.app.GitHubOidcResult;
 import dev.ecsiamguard.app.GitHubOidcService;
 import dev.ecsiamguard.core.provision.AccountScope;
+import dev.ecsiamguard.aws.AwsSettings;
+import dev.ecsiamguard.event.Envelope;
+import dev.ecsiamguard.event.FunctionScope;
 import dev.ecsiamguard.event.GitHubOidcEvent;
 import dev.ecsiamguard.event.InvalidEventException;
 import java.util.Map;
@@ -19,25 +22,34 @@ import java.util.function.Supplier;
 public final class GitHubOidcHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     private final Supplier<GitHubOidcService> service;
+    private final String region;
 
     public GitHubOidcHandler() {
         this(System.getenv());
     }
 
     public GitHubOidcHandler(Map<String, String> env) {
-        this(GitHubOidcService.fromEnvironment(env));
+        this(GitHubOidcService.fromEnvironment(env), AwsSettings.fromEnvironment(env).region().id());
     }
 
-    GitHubOidcHandler(Supplier<GitHubOidcService> service) {
+    /** With the function's own region (its `AWS_REGION`); account and partition come from each invocation. */
+    GitHubOidcHandler(Supplier<GitHubOidcService> service, String region) {
         this.service = service;
+        this.region = region;
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         GitHubOidcResult result;
         try {
+            FunctionScope own = FunctionScope.of(context, region);
+            Envelope.requireWithin(event, own);
             GitHubOidcEvent parsed = GitHubOidcEvent.from(event);
-            AccountScope scope = AccountScope.of(parsed.account(), parsed.region());
+            if (parsed instanceof GitHubOidcEvent.RoleAssumed assumed) {
+                own.requireOwnArn(assumed.use().roleArn(), "assumed role");
+            }
+            // IAM's events come from the partition's global region; roles are global, regional ARNs are ours.
+            AccountScope scope = own.accountScope();
             GitHubOidcService oidc = service.get();
             if (parsed instanceof GitHubOidcEvent.ProviderCreated) {
                 result = oidc.provision(scope);

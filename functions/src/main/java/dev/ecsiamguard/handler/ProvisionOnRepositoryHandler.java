@@ -10,6 +10,8 @@ import dev.ecsiamguard.aws.AwsSettings;
 import dev.ecsiamguard.aws.DynamoDbServiceSpecStore;
 import dev.ecsiamguard.core.provision.ProvisioningConfig;
 import dev.ecsiamguard.event.CloudTrailCall;
+import dev.ecsiamguard.event.Envelope;
+import dev.ecsiamguard.event.FunctionScope;
 import dev.ecsiamguard.event.InvalidEventException;
 import dev.ecsiamguard.event.RepositoryCreated;
 import java.util.Map;
@@ -23,6 +25,7 @@ import java.util.Objects;
 public final class ProvisionOnRepositoryHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     private final ServiceProvisioner provisioner;
+    private final String region;
 
     public ProvisionOnRepositoryHandler() {
         this(System.getenv());
@@ -35,11 +38,13 @@ public final class ProvisionOnRepositoryHandler implements RequestHandler<Schedu
     private ProvisionOnRepositoryHandler(AwsClients clients, Map<String, String> env) {
         this(new ServiceProvisioner(ProvisioningConfig.fromEnvironment(env), clients,
                 env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard"), DynamoDbServiceSpecStore.fromEnvironment(env,
-                clients)));
+                clients)), clients.settings().region().id());
     }
 
-    ProvisionOnRepositoryHandler(ServiceProvisioner provisioner) {
+    /** With the function's own region (its `AWS_REGION`); account and partition come from each invocation. */
+    ProvisionOnRepositoryHandler(ServiceProvisioner provisioner, String region) {
         this.provisioner = Objects.requireNonNull(provisioner, "provisioner");
+        this.region = Objects.requireNonNull(region, "region");
     }
 
     @Override
@@ -47,8 +52,11 @@ public final class ProvisionOnRepositoryHandler implements RequestHandler<Schedu
         ProvisionResult result;
         String repository = null;
         try {
+            FunctionScope own = FunctionScope.of(context, region);
+            Envelope.requireWithin(event, own);
             RepositoryCreated created = RepositoryCreated.from(CloudTrailCall.from(event));
             repository = created.repositoryName();
+            own.requireAccount(created.account(), "repository registry");
             result = provisioner.provision(created);
         } catch (InvalidEventException | IllegalArgumentException e) {
             result = ProvisionResult.rejected(repository, e.getMessage());

@@ -9,6 +9,8 @@ import dev.ecsiamguard.app.ValidationResult;
 import dev.ecsiamguard.aws.AwsClients;
 import dev.ecsiamguard.aws.AwsSettings;
 import dev.ecsiamguard.event.CloudTrailCall;
+import dev.ecsiamguard.event.Envelope;
+import dev.ecsiamguard.event.FunctionScope;
 import dev.ecsiamguard.event.InvalidEventException;
 import dev.ecsiamguard.event.TaskDefinitionRegistered;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.util.Objects;
 public final class ValidateTaskDefinitionHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     private final TaskDefinitionValidation validation;
+    private final String region;
 
     public ValidateTaskDefinitionHandler() {
         this(System.getenv());
@@ -29,11 +32,13 @@ public final class ValidateTaskDefinitionHandler implements RequestHandler<Sched
 
     public ValidateTaskDefinitionHandler(Map<String, String> env) {
         this(new TaskDefinitionValidation(ValidationConfig.fromEnvironment(env),
-                new AwsClients(AwsSettings.fromEnvironment(env))));
+                new AwsClients(AwsSettings.fromEnvironment(env))), AwsSettings.fromEnvironment(env).region().id());
     }
 
-    ValidateTaskDefinitionHandler(TaskDefinitionValidation validation) {
+    /** With the function's own region (its `AWS_REGION`); account and partition come from each invocation. */
+    ValidateTaskDefinitionHandler(TaskDefinitionValidation validation, String region) {
         this.validation = Objects.requireNonNull(validation, "validation");
+        this.region = Objects.requireNonNull(region, "region");
     }
 
     @Override
@@ -41,8 +46,11 @@ public final class ValidateTaskDefinitionHandler implements RequestHandler<Sched
         ValidationResult result;
         String reference = null;
         try {
+            FunctionScope own = FunctionScope.of(context, region);
+            Envelope.requireWithin(event, own);
             TaskDefinitionRegistered registered = TaskDefinitionRegistered.from(CloudTrailCall.from(event));
             reference = registered.describeTarget();
+            registered.taskDefinitionArn().ifPresent(arn -> own.requireOwnArn(arn, "task definition ARN"));
             result = validation.validate(registered);
         } catch (InvalidEventException e) {
             result = ValidationResult.rejected(reference, e.getMessage());

@@ -11,13 +11,24 @@ import java.util.UUID;
 /** A Lambda {@link Context} for local runs: a fresh request id, the function's name, a logger to a stream. */
 public final class LocalContext implements Context {
 
+    private final String functionArn;
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
     private final long deadline;
     private final int memoryMb;
     private final LambdaLogger logger;
 
+    /**
+     * A context whose function ARN is in this process's `AWS_REGION` and `AWS_ACCOUNT_ID` (moto's account
+     * 123456789012 and us-east-1 when unset): the handlers take their account from it.
+     */
     public LocalContext(String functionName, int timeoutSeconds, int memoryMb, PrintStream log) {
+        this(defaultArn(functionName), functionName, timeoutSeconds, memoryMb, log);
+    }
+
+    public LocalContext(String functionArn, String functionName, int timeoutSeconds, int memoryMb,
+                        PrintStream log) {
+        this.functionArn = functionArn;
         this.functionName = functionName;
         this.deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
         this.memoryMb = memoryMb;
@@ -62,7 +73,20 @@ public final class LocalContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
+        return functionArn;
+    }
+
+    /** The ARN a function of this name would have in the given account and region. */
+    public static String functionArn(String account, String region, String functionName) {
+        String partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+        return "arn:" + partition + ":lambda:" + region + ":" + account + ":function:" + functionName;
+    }
+
+    private static String defaultArn(String functionName) {
+        String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
+        String account = System.getenv().getOrDefault("AWS_ACCOUNT_ID", "123456789012");
+        return functionArn(account.matches("\\d{12}") ? account : "123456789012",
+                region.isBlank() ? "us-east-1" : region, functionName);
     }
 
     @Override

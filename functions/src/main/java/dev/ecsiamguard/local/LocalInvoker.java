@@ -85,6 +85,13 @@ public final class LocalInvoker {
      */
     public static String invokeInProcess(SamTemplate.Function function, Map<String, String> env, String eventJson,
                                          PrintStream log) throws Exception {
+        return invokeInProcess(function, env, eventJson, new LocalContext(function.logicalId(),
+                function.timeoutSeconds(), function.memoryMb(), log));
+    }
+
+    /** The same, with a given context (e.g. one whose function ARN is in the real account). */
+    public static String invokeInProcess(SamTemplate.Function function, Map<String, String> env, String eventJson,
+                                         com.amazonaws.services.lambda.runtime.Context context) throws Exception {
         Class<?> type = Class.forName(function.handler().split("::")[0]);
         Object handler;
         try {
@@ -93,8 +100,7 @@ public final class LocalInvoker {
         } catch (NoSuchMethodException e) {
             handler = type.getDeclaredConstructor().newInstance();
         }
-        return LocalRuntime.invoke(handler, eventJson,
-                new LocalContext(function.logicalId(), function.timeoutSeconds(), function.memoryMb(), log));
+        return LocalRuntime.invoke(handler, eventJson, context);
     }
 
     public static String read(Path event) throws java.io.IOException {

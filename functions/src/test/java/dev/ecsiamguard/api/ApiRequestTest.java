@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import dev.ecsiamguard.event.FunctionScope;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.params.ParameterizedTest;
 
 class ApiRequestTest {
 
-    private static final String FUNCTION = "arn:aws:lambda:eu-west-1:210987654321:function:ApiFunction:live";
+    private static final FunctionScope OWN = new FunctionScope("aws", "210987654321", "eu-west-1");
 
     @ParameterizedTest
     @Event(value = "events/apigw/post-service-roles.json", type = APIGatewayProxyRequestEvent.class)
-    void from_whenFunctionArnKnown_usesTheFunctionsAccountAndRegion(APIGatewayProxyRequestEvent event) {
-        ApiRequest request = ApiRequest.from(event, FUNCTION, "us-east-1");
+    void from_always_usesTheFunctionsAccountAndRegionNotTheRequestContexts(APIGatewayProxyRequestEvent event) {
+        ApiRequest request = ApiRequest.from(event, OWN);
 
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.resource()).isEqualTo("/services/{service}/roles");
@@ -29,11 +30,14 @@ class ApiRequestTest {
 
     @ParameterizedTest
     @Event(value = "events/apigw/get-service.json", type = APIGatewayProxyRequestEvent.class)
-    void from_whenNoFunctionArn_fallsBackToTheRequestContext(APIGatewayProxyRequestEvent event) {
-        ApiRequest request = ApiRequest.from(event, null, "us-east-1");
+    void from_whenAPathParameterIsNull_readsItAsMissing(APIGatewayProxyRequestEvent event) {
+        java.util.Map<String, String> parameters = new java.util.HashMap<>();
+        parameters.put("service", null);
+        event.setPathParameters(parameters);
 
-        assertThat(request.account()).isEqualTo("123456789012");
-        assertThat(request.region()).isEqualTo("us-east-1");
+        ApiRequest request = ApiRequest.from(event, OWN);
+
+        assertThat(request.pathParameter("service")).isEmpty();
         assertThat(request.body()).isEmpty();
     }
 
@@ -44,7 +48,7 @@ class ApiRequestTest {
         event.setBody(Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)));
         event.setIsBase64Encoded(true);
 
-        ApiRequest request = ApiRequest.from(event, FUNCTION, "us-east-1");
+        ApiRequest request = ApiRequest.from(event, OWN);
 
         assertThat(request.body()).isEqualTo(body);
         assertThat(request.bodyBytes()).isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
@@ -56,7 +60,7 @@ class ApiRequestTest {
         event.setBody("not base64 %%%");
         event.setIsBase64Encoded(true);
 
-        assertThatThrownBy(() -> ApiRequest.from(event, FUNCTION, "us-east-1"))
+        assertThatThrownBy(() -> ApiRequest.from(event, OWN))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("malformed_body"));
     }
 }

@@ -22,7 +22,7 @@ class GitHubOidcEventTest {
         GitHubOidcEvent.RoleAssumed assumed = (GitHubOidcEvent.RoleAssumed) parsed;
         assertThat(assumed.use().roleName()).isEqualTo("ecs-payments-api-github-deploy");
         assertThat(assumed.use().subject().owner()).isEqualTo("acme");
-        assertThat(assumed.region()).isEqualTo("eu-west-1");
+        assertThat(assumed.region()).isEqualTo("us-east-1");
     }
 
     @Test

@@ -93,7 +93,7 @@ class CapabilityProvisioningMotoTest {
     private ProvisionOnRepositoryHandler handler() {
         AwsClients clients = new AwsClients(moto.settings().withInterceptor(recorder));
         return new ProvisionOnRepositoryHandler(new ServiceProvisioner(
-                ProvisioningConfig.fromEnvironment(moto.environment()), clients, LocalAws.BUS));
+                ProvisioningConfig.fromEnvironment(moto.environment()), clients, LocalAws.BUS), "us-east-1");
     }
 
     private static ScheduledEvent event() {

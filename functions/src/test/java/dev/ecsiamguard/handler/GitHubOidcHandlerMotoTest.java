@@ -269,7 +269,7 @@ class GitHubOidcHandlerMotoTest {
         GitHubOidcService service = new GitHubOidcService(config, GitHubDeployments.parse(deployments,
                 config.clusterName(), Optional.empty()), new AwsClients(moto.settings().withInterceptor(recorder)),
                 LocalAws.BUS);
-        return new GitHubOidcHandler(() -> service);
+        return new GitHubOidcHandler(() -> service, "us-east-1");
     }
 
     @SuppressWarnings("unchecked")

@@ -258,7 +258,7 @@ class ProvisionOnRepositoryHandlerMotoTest {
         env.putAll(config);
         AwsClients clients = new AwsClients(moto.settings().withInterceptor(recorder));
         return new ProvisionOnRepositoryHandler(new ServiceProvisioner(ProvisioningConfig.fromEnvironment(env),
-                clients, LocalAws.BUS));
+                clients, LocalAws.BUS), "us-east-1");
     }
 
     private static ScheduledEvent event(String path) {

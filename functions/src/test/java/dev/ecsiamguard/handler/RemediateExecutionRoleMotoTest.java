@@ -56,7 +56,7 @@ class RemediateExecutionRoleMotoTest {
         AccountRoleLookup.forgetManagedPolicies();
         aws.createRepository("payments/api", Map.of("ecs-iam-guard:capabilities", "exec"));
         new ProvisionOnRepositoryHandler(new ServiceProvisioner(ProvisioningConfig.fromEnvironment(
-                moto.environment()), aws.clients(), LocalAws.BUS)).handleRequest(
+                moto.environment()), aws.clients(), LocalAws.BUS), "us-east-1").handleRequest(
                         EventLoader.loadScheduledEvent("events/cloudtrail/ecr-create-repository.json"), context());
         register(aws.clients().ecs(), EVENT);
     }
@@ -143,7 +143,7 @@ class RemediateExecutionRoleMotoTest {
         env.putAll(config);
         AwsClients clients = new AwsClients(moto.settings().withInterceptor(recorder));
         return new ValidateTaskDefinitionHandler(new TaskDefinitionValidation(ValidationConfig.fromEnvironment(env),
-                clients));
+                clients), "us-east-1");
     }
 
     private static ScheduledEvent event() {

@@ -104,7 +104,7 @@ class SpecEntryPointsMotoTest extends ApiHandlerMotoFixture {
         }
         return new ProvisionOnRepositoryHandler(new ServiceProvisioner(
                 ProvisioningConfig.fromEnvironment(moto.environment()), new AwsClients(settings),
-                dev.ecsiamguard.testing.LocalAws.BUS));
+                dev.ecsiamguard.testing.LocalAws.BUS), "us-east-1");
     }
 
     private static ScheduledEvent event() {

@@ -98,7 +98,7 @@ final class Stacks {
         }
         ServiceProvisioner provisioner = new ServiceProvisioner(ProvisioningConfig.fromEnvironment(env), clients,
                 env.get("EVENT_BUS_NAME"), DynamoDbServiceSpecStore.fromEnvironment(env, clients));
-        return new Stack(region, environment, new ProvisionOnRepositoryHandler(provisioner), recorder, clients);
+        return new Stack(region, environment, new ProvisionOnRepositoryHandler(provisioner, region), recorder, clients);
     }
 
     /** The application's bus and queue in us-east-1, and the spec table (what the first stack deploys). */

@@ -270,7 +270,7 @@ class ValidateTaskDefinitionHandlerMotoTest {
         env.putAll(config);
         AwsClients clients = new AwsClients(moto.settings().withInterceptor(recorder));
         return new ValidateTaskDefinitionHandler(new TaskDefinitionValidation(ValidationConfig.fromEnvironment(env),
-                clients));
+                clients), "us-east-1");
     }
 
     private static ScheduledEvent event(String path) {

@@ -44,7 +44,7 @@ public final class ValidationBenchmark {
         CallRecorder recorder = new CallRecorder();
         AwsClients clients = new AwsClients(AwsSettings.fromEnvironment(env).withInterceptor(recorder));
         ValidateTaskDefinitionHandler handler = new ValidateTaskDefinitionHandler(new TaskDefinitionValidation(
-                ValidationConfig.fromEnvironment(env), clients));
+                ValidationConfig.fromEnvironment(env), clients), clients.settings().region().id());
         AccountRoleLookup.forgetManagedPolicies();
         handler.handleRequest(event, context);
         print("cold (empty managed-policy cache)", recorder.calls());
