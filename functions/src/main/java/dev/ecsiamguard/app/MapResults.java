@@ -55,7 +55,8 @@ final class MapResults {
             Map<String, JsonNode> result = Json.parse(output.asString()).asObject();
             if (result.containsKey("resultsKey")) {
                 String key = result.get("resultsKey").asString();
-                bucket.get(key).map(OutcomeCodec::read).orElse(List.of()).forEach(o -> outcomes.put(key(o.item()), o));
+                bucket.get(key).map(OutcomeCodec::read).orElse(List.of())
+                        .forEach(o -> outcomes.put(key(o.item()), o));
                 return;
             }
             if (result.containsKey("failure") && result.containsKey("Items")) {

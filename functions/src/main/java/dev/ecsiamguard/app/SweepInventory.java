@@ -57,8 +57,8 @@ public final class SweepInventory {
         latestPerFamily(ecs).forEach((family, arn) -> revisions.putIfAbsent(arn, "latest ACTIVE of " + family));
         revisions.forEach((arn, origin) -> items.add(new SweepItem(ItemKind.TASK_DEFINITION, arn, account, origin)));
         for (Role role : clients.iam().listRolesPaginator(r -> { }).roles()) {
-            kindOf(role).ifPresent(kind -> items.add(new SweepItem(kind, role.arn(), account, kind == ItemKind.GITHUB_ROLE
-                    ? "trusts GitHub Actions" : "trusted by " + TrustedRole.ECS_TASKS)));
+            kindOf(role).ifPresent(kind -> items.add(new SweepItem(kind, role.arn(), account,
+                    kind == ItemKind.GITHUB_ROLE ? "trusts GitHub Actions" : "trusted by " + TrustedRole.ECS_TASKS)));
         }
         clients.iam().listOpenIDConnectProviders().openIDConnectProviderList().stream()
                 .filter(p -> p.arn().endsWith(":oidc-provider/" + GitHubOidc.HOST))

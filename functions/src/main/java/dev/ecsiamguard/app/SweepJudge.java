@@ -57,7 +57,7 @@ public final class SweepJudge {
                 outcomes.add(judge(item, clients, roles));
             } catch (RuntimeException e) {
                 // INVARIANT: SDK and rule messages carry no secret values (ids, ARNs and error codes only).
-                outcomes.add(ItemOutcome.failed(item, e.getClass().getSimpleName() + ": " + e.getMessage()));
+                outcomes.add(ItemOutcome.failed(item, SweepErrors.describe(e)));
             }
         }
         return outcomes;

@@ -65,7 +65,7 @@ public final class SweepRunner {
                 reachable.put(target.account(), target);
                 progress.listed(target.account(), listed.size());
             } catch (RuntimeException e) {
-                String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                String reason = SweepErrors.describe(e);
                 unreachable.put(target.account(), AccountSection.unreachable(target.account(), target.name(), reason));
                 progress.unreachable(target.account(), reason);
             }

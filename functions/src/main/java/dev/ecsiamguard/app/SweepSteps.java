@@ -60,7 +60,7 @@ public final class SweepSteps {
                         "reason", "", "items", listed.size()));
             } catch (RuntimeException e) {
                 sections.add(Json.object("account", target.account(), "name", target.name(), "reachable", false,
-                        "reason", bounded(e.getClass().getSimpleName() + ": " + e.getMessage()), "items", 0));
+                        "reason", SweepErrors.describe(e), "items", 0));
             }
         }
         bucket.put(prefix + "accounts.json", Json.write(sections), "application/json");

@@ -54,7 +54,7 @@ class SweepHandlerMotoTest {
         assertThat(items).hasSize(Integer.parseInt(listed.asObject().get("items").asNumber()));
         assertThat(items.size()).isGreaterThan(50);
 
-        // The Map's batches (20 here, to have several), each handed over exactly as {"Items": [...], "BatchInput": {...}}.
+        // The Map's batches (20 here, to have several), each exactly as {"Items": [...], "BatchInput": {...}}.
         List<Map<String, Object>> children = new ArrayList<>();
         List<List<JsonNode>> batches = new ArrayList<>();
         for (int i = 0; i < items.size(); i += 20) {
@@ -66,7 +66,7 @@ class SweepHandlerMotoTest {
             assertThat(Json.parse(output).asObject().get("notJudged").asNumber()).isEqualTo("0");
             children.add(Json.object("Status", "SUCCEEDED", "Input", input, "Output", output));
         }
-        // The last batch failed after its retries and was caught: its output carries the batch and the failure.
+        // The last batch failed after its retries and was caught: its output is the batch plus the failure.
         String failedInput = batchInput(batches.get(batches.size() - 1));
         String caught = failedInput.substring(0, failedInput.length() - 1)
                 + ",\"failure\":{\"Error\":\"Lambda.TooManyRequestsException\",\"Cause\":\"Rate exceeded\"}}";

@@ -11,7 +11,8 @@ public final class ClusterContainerInsightsEnabled {
 
     public static final RuleMetadata METADATA = new RuleMetadata("CLUSTER-INSIGHTS", Severity.LOW,
             "Cluster has Container Insights enabled",
-            "Enable it: aws ecs update-cluster-settings --cluster NAME --settings name=containerInsights,value=enabled");
+            "Enable it: aws ecs update-cluster-settings --cluster NAME"
+                    + " --settings name=containerInsights,value=enabled");
 
     private ClusterContainerInsightsEnabled() {
     }
