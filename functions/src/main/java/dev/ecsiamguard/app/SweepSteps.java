@@ -63,8 +63,9 @@ public final class SweepSteps {
                         "reason", SweepErrors.describe(e), "items", 0));
             }
         }
-        bucket.put(prefix + "accounts.json", Json.write(sections), "application/json");
+        // Items first: the report trusts accounts.json only when it exists, so it never exists without its items.
         bucket.put(prefix + "items.json", Json.write(items), "application/json");
+        bucket.put(prefix + "accounts.json", Json.write(sections), "application/json");
         return Json.object("scanId", scanId, "bucket", bucket.name(), "itemsKey", prefix + "items.json",
                 "items", items.size(), "accounts", sections.size());
     }
