@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class RuleCatalogTest {
 
-    /** The ids of the project's rule catalog (reference §9), plus the two provisioning-drift ids of the API. */
+    /** The ids of the project's rule catalog (reference §9, the cluster rule from §9.7), plus the API's drift ids. */
     private static final Set<String> CATALOG = Set.of("TD-PRIVILEGED", "TD-HOST-NETWORK", "TD-NOT-AWSVPC",
             "TD-HOST-PID", "TD-HOST-IPC", "TD-ROOT-USER", "TD-WINDOWS-ADMIN", "TD-READONLY-ROOTFS",
             "TD-ENV-SECRET-KEYS", "TD-ENV-SECRET-VALUES", "TD-NO-LOGGING", "TD-AWSLOGS-OPTIONS", "TD-LOG-BLOCKING",
@@ -39,7 +39,8 @@ class RuleCatalogTest {
             "OIDC-SUB-ABUSABLE-PREFIX", "OIDC-WILDCARD-IN-STRINGEQUALS", "OIDC-FORALLVALUES", "OIDC-PROD-UNPINNED",
             "OIDC-MUTABLE-SUB", "OIDC-RT-UNEXPECTED-SUBJECT", "OIDC-RT-ROLE-DRIFT", "DEPLOY-PASSROLE-WILDCARD",
             "DEPLOY-PASSROLE-NO-SERVICE", "DEPLOY-ECS-PRIVESC", "DEPLOY-ECS-SCOPE", "DEPLOY-ECR-SCOPE",
-            "DEPLOY-ADMIN", "DEPLOY-EXEC-COMMAND", "PROV-DRIFT-001", "PROV-UNMANAGED-001");
+            "DEPLOY-ADMIN", "DEPLOY-EXEC-COMMAND", "PROV-DRIFT-001", "PROV-UNMANAGED-001",
+            "CLUSTER-INSIGHTS");
 
     private static final Path MAIN = Path.of("src", "main", "java");
     private static final Path TESTS = Path.of("src", "test", "java");
