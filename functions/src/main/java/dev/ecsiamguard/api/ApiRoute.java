@@ -8,7 +8,9 @@ public enum ApiRoute {
     PROVISION_SERVICE_ROLES("POST", "/services/{service}/roles"),
     DESCRIBE_SERVICE("GET", "/services/{service}"),
     VALIDATE_TASK_DEFINITION("POST", "/validations"),
-    PROVISION_DEPLOY_ROLE("POST", "/github/deploy-roles");
+    PROVISION_DEPLOY_ROLE("POST", "/github/deploy-roles"),
+    START_SCAN("POST", "/scans"),
+    DESCRIBE_SCAN("GET", "/scans/{id}");
 
     private final String method;
     private final String resource;

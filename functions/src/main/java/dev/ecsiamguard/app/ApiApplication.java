@@ -50,6 +50,7 @@ public final class ApiApplication {
     private final int maxRequestBytes;
     private final String busName;
     private final GitHubDeployments configuredDeployments;
+    private ScanRequests scans;
 
     public ApiApplication(ProvisioningConfig config, AwsClients clients, String busName, Severity threshold,
                           int maxRequestBytes, ServiceFindings findings) {
@@ -75,6 +76,13 @@ public final class ApiApplication {
         this.maxRequestBytes = maxRequestBytes;
         this.busName = busName;
         this.configuredDeployments = configuredDeployments;
+        this.scans = new ScanRequests(clients::sfn, Optional.empty(), "");
+    }
+
+    /** Where `POST /scans` and `GET /scans/{id}` find the sweep state machine and its bucket. */
+    public ApiApplication withScans(ScanRequests scans) {
+        this.scans = scans;
+        return this;
     }
 
     public static ApiApplication fromEnvironment(Map<String, String> env) {
@@ -84,7 +92,11 @@ public final class ApiApplication {
                 env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard"),
                 Severity.parse(env.getOrDefault("SEVERITY_THRESHOLD", "HIGH")),
                 max.isBlank() ? DEFAULT_MAX_REQUEST_BYTES : Integer.parseInt(max.trim()), ServiceFindings.TRUST,
-                configuredDeployments(env), DynamoDbServiceSpecStore.fromEnvironment(env, clients));
+                configuredDeployments(env), DynamoDbServiceSpecStore.fromEnvironment(env, clients)).withScansFrom(env);
+    }
+
+    private ApiApplication withScansFrom(Map<String, String> env) {
+        return withScans(ScanRequests.fromEnvironment(env, clients::sfn));
     }
 
     /** AWS calls made so far, for the log line. */
@@ -109,6 +121,8 @@ public final class ApiApplication {
                     config), request);
             case VALIDATE_TASK_DEFINITION -> validate(ValidationRequest.parse(request.body()), request);
             case PROVISION_DEPLOY_ROLE -> deployRole(DeployRoleRequest.parse(request.body(), config), request);
+            case START_SCAN -> scans.start();
+            case DESCRIBE_SCAN -> scans.describe(request.pathParameter("id"));
         };
     }
 

@@ -29,9 +29,18 @@ public final class AwsClients {
     // Clients are thread-safe and costly to build: one of each per execution environment, built on first use.
     private final java.util.Map<String, SdkClient> built = new java.util.concurrent.ConcurrentHashMap<>();
 
+    // 0: the SDK's default retry strategy; more for long read-only runs (the sweep) that must absorb throttling.
+    private final int maxAttempts;
+
     public AwsClients(AwsSettings settings) {
+        this(settings, 0);
+    }
+
+    /** With the SDK's standard retry strategy allowed {@code maxAttempts} attempts per call. */
+    public AwsClients(AwsSettings settings, int maxAttempts) {
         this.settings = settings;
         this.http = UrlConnectionHttpClient.builder().build();
+        this.maxAttempts = maxAttempts;
     }
 
     /** AWS calls made so far by every client built here. */
@@ -84,6 +93,21 @@ public final class AwsClients {
                 "dynamodb").build());
     }
 
+    /** Path-style addressing when an endpoint is overridden (a local S3 such as moto has no bucket subdomains). */
+    public software.amazon.awssdk.services.s3.S3Client s3() {
+        return once("s3", () -> configure(software.amazon.awssdk.services.s3.S3Client.builder(), "s3")
+                .forcePathStyle(settings.endpointFor("s3").isPresent()).build());
+    }
+
+    public software.amazon.awssdk.services.sfn.SfnClient sfn() {
+        return once("sfn", () -> configure(software.amazon.awssdk.services.sfn.SfnClient.builder(), "sfn").build());
+    }
+
+    /** The shared HTTP client, for the one API called without an SDK module (Organizations). */
+    public SdkHttpClient http() {
+        return http;
+    }
+
     public EventBridgeClient eventBridge() {
         return once("eventbridge", () -> configure(EventBridgeClient.builder(), "eventbridge").build());
     }
@@ -98,6 +122,10 @@ public final class AwsClients {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
         override.addExecutionInterceptor(calls);
         settings.interceptors().forEach(override::addExecutionInterceptor);
+        if (maxAttempts > 0) {
+            override.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.standardRetryStrategy()
+                    .toBuilder().maxAttempts(maxAttempts).build());
+        }
         builder.region(settings.region())
                 .credentialsProvider(settings.credentials())
                 .overrideConfiguration(override.build())

@@ -31,7 +31,7 @@ public record AwsSettings(Region region, Map<String, URI> endpoints, Optional<UR
         String regionName = firstNonBlank(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), "us-east-1");
         Map<String, URI> endpoints = new java.util.HashMap<>();
         for (String service : List.of("IAM", "ECS", "ECR", "CLOUDWATCH_LOGS", "EVENTBRIDGE", "STS", "SECURITYHUB",
-                "DYNAMODB")) {
+                "DYNAMODB", "S3", "SFN", "ORGANIZATIONS")) {
             String value = env.get("AWS_ENDPOINT_URL_" + service);
             if (value != null && !value.isBlank()) {
                 endpoints.put(service.toLowerCase(Locale.ROOT), URI.create(value.trim()));

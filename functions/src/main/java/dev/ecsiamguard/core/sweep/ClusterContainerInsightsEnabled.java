@@ -1,0 +1,27 @@
+package dev.ecsiamguard.core.sweep;
+
+import dev.ecsiamguard.core.Finding;
+import dev.ecsiamguard.core.RuleMetadata;
+import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.provision.ClusterState;
+import java.util.List;
+
+/** A cluster without Container Insights leaves its tasks' resource use unobserved (what provisioning enables). */
+public final class ClusterContainerInsightsEnabled {
+
+    public static final RuleMetadata METADATA = new RuleMetadata("CLUSTER-INSIGHTS", Severity.LOW,
+            "Cluster has Container Insights enabled",
+            "Enable it: aws ecs update-cluster-settings --cluster NAME"
+                    + " --settings name=containerInsights,value=enabled");
+
+    private ClusterContainerInsightsEnabled() {
+    }
+
+    public static List<Finding> check(ClusterState cluster) {
+        if (!cluster.active() || cluster.containerInsights()) {
+            return List.of();
+        }
+        return List.of(Finding.of(METADATA, cluster.arn(), "Cluster " + cluster.name()
+                + " does not have Container Insights enabled."));
+    }
+}
