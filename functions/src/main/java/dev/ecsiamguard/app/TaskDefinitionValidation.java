@@ -2,6 +2,7 @@ package dev.ecsiamguard.app;
 
 import dev.ecsiamguard.aws.AccountRoleLookup;
 import dev.ecsiamguard.aws.AwsClients;
+import dev.ecsiamguard.aws.EcsAccountSettingsReader;
 import dev.ecsiamguard.aws.EventPublisher;
 import dev.ecsiamguard.aws.SecurityHubFindings;
 import dev.ecsiamguard.aws.TaskDefinitions;
@@ -9,6 +10,7 @@ import dev.ecsiamguard.core.Report;
 import dev.ecsiamguard.core.ReportJson;
 import dev.ecsiamguard.core.json.Json;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
+import dev.ecsiamguard.core.taskdef.EcsAccountSettings;
 import dev.ecsiamguard.core.taskdef.TaskDefinitionContext;
 import dev.ecsiamguard.core.validation.TaskDefinitionValidator;
 import dev.ecsiamguard.event.TaskDefinitionRegistered;
@@ -31,22 +33,25 @@ public final class TaskDefinitionValidation {
 
     private final ValidationConfig config;
     private final TaskDefinitions taskDefinitions;
+    private final EcsAccountSettings settings;
     private final IamClient iam;
     private final EventPublisher publisher;
     private final Optional<SecurityHubFindings> securityHub;
     private final Clock clock;
 
     public TaskDefinitionValidation(ValidationConfig config, AwsClients clients) {
-        this(config, new TaskDefinitions(clients.ecs()), clients.iam(),
+        this(config, new TaskDefinitions(clients.ecs()), new EcsAccountSettingsReader(clients.ecs()), clients.iam(),
                 new EventPublisher(clients.eventBridge(), config.busName()),
                 config.securityHubEnabled() ? Optional.of(new SecurityHubFindings(clients.settings()))
                         : Optional.empty(), Clock.systemUTC());
     }
 
-    TaskDefinitionValidation(ValidationConfig config, TaskDefinitions taskDefinitions, IamClient iam,
+    TaskDefinitionValidation(ValidationConfig config, TaskDefinitions taskDefinitions, EcsAccountSettings settings,
+                             IamClient iam,
                              EventPublisher publisher, Optional<SecurityHubFindings> securityHub, Clock clock) {
         this.config = config;
         this.taskDefinitions = taskDefinitions;
+        this.settings = settings;
         this.iam = iam;
         this.publisher = publisher;
         this.securityHub = securityHub;
@@ -62,7 +67,8 @@ public final class TaskDefinitionValidation {
         TaskDefinition td = described.get().definition();
         TaskDefinitionContext context = TaskDefinitionContext.defaults().withAccountId(event.account())
                 .withAllowedImageRegistries(config.allowedImageRegistries())
-                .withRolePinning(config.rolePinning().orElse(null));
+                .withRolePinning(config.rolePinning().orElse(null))
+                .withAccountLogMode(settings.defaultLogDriverMode());
         Report report = new TaskDefinitionValidator(context, event.region())
                 .validate(td, new AccountRoleLookup(iam, event.account()), described.get().tags());
         boolean passed = report.passed(config.threshold());
