@@ -2,6 +2,7 @@ package dev.ecsiamguard.app;
 
 import dev.ecsiamguard.aws.AccountRoleLookup;
 import dev.ecsiamguard.aws.AwsClients;
+import dev.ecsiamguard.aws.EcsAccountSettingsReader;
 import dev.ecsiamguard.aws.EventPublisher;
 import dev.ecsiamguard.aws.SecurityHubFindings;
 import dev.ecsiamguard.aws.TaskDefinitions;
@@ -9,6 +10,7 @@ import dev.ecsiamguard.core.Report;
 import dev.ecsiamguard.core.ReportJson;
 import dev.ecsiamguard.core.json.Json;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
+import dev.ecsiamguard.core.taskdef.EcsAccountSettings;
 import dev.ecsiamguard.core.taskdef.TaskDefinitionContext;
 import dev.ecsiamguard.core.validation.TaskDefinitionValidator;
 import dev.ecsiamguard.event.TaskDefinitionRegistered;
@@ -31,6 +33,7 @@ public final class TaskDefinitionValidation {
 
     private final ValidationConfig config;
     private final TaskDefinitions taskDefinitions;
+    private final EcsAccountSettings settings;
     private final IamClient iam;
     private final EventPublisher publisher;
     private final Optional<SecurityHubFindings> securityHub;
@@ -38,16 +41,18 @@ public final class TaskDefinitionValidation {
     private final RemediationStep remediation;
 
     public TaskDefinitionValidation(ValidationConfig config, AwsClients clients) {
-        this(config, new TaskDefinitions(clients.ecs()), clients.iam(),
+        this(config, new TaskDefinitions(clients.ecs()), new EcsAccountSettingsReader(clients.ecs()), clients.iam(),
                 new EventPublisher(clients.eventBridge(), config.busName()),
                 config.securityHubEnabled() ? Optional.of(new SecurityHubFindings(clients.settings()))
                         : Optional.empty(), Clock.systemUTC());
     }
 
-    TaskDefinitionValidation(ValidationConfig config, TaskDefinitions taskDefinitions, IamClient iam,
+    TaskDefinitionValidation(ValidationConfig config, TaskDefinitions taskDefinitions, EcsAccountSettings settings,
+                             IamClient iam,
                              EventPublisher publisher, Optional<SecurityHubFindings> securityHub, Clock clock) {
         this.config = config;
         this.taskDefinitions = taskDefinitions;
+        this.settings = settings;
         this.iam = iam;
         this.publisher = publisher;
         this.securityHub = securityHub;
@@ -64,7 +69,8 @@ public final class TaskDefinitionValidation {
         TaskDefinition td = described.get().definition();
         TaskDefinitionContext context = TaskDefinitionContext.defaults().withAccountId(event.account())
                 .withAllowedImageRegistries(config.allowedImageRegistries())
-                .withRolePinning(config.rolePinning().orElse(null));
+                .withRolePinning(config.rolePinning().orElse(null))
+                .withAccountLogMode(settings.defaultLogDriverMode());
         TaskDefinitionValidator validator = new TaskDefinitionValidator(context, event.region());
         List<String> actions = new ArrayList<>();
         Report report = remediatedReport(validator.validate(td, new AccountRoleLookup(iam, event.account()),

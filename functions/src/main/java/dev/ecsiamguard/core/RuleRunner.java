@@ -37,7 +37,8 @@ public final class RuleRunner {
     /** The error entry for a rule that threw; one wording on every surface. */
     public static RuleError error(RuleMetadata rule, String resourceArn, Throwable failure) {
         // INVARIANT: rules never put secret values into exception messages, so the message may be kept.
+        String detail = failure.getMessage() == null ? "" : ": " + failure.getMessage();
         return new RuleError(rule.id(), resourceArn, "rule " + rule.id() + " could not run: "
-                + failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
+                + failure.getClass().getSimpleName() + detail);
     }
 }

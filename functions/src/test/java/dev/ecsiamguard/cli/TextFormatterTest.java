@@ -14,10 +14,10 @@ class TextFormatterTest {
 
         assertThat(text).startsWith("ecs-iam-guard validate\nroles: role checks were skipped (--roles skip)\n"
                 + "threshold: HIGH\n");
-        assertThat(text.indexOf("  HIGH (2)")).isPositive().isLessThan(text.indexOf("  MEDIUM (6)"));
+        assertThat(text.indexOf("  HIGH (2)")).isPositive().isLessThan(text.indexOf("  MEDIUM (4)"));
         assertThat(text).contains("    TD-PRIVILEGED  legacy\n      Container agent of task definition legacy runs "
                 + "privileged.\n      fix: Set \"privileged\": false on container agent.\n");
-        assertThat(text).contains("  FAILED: 0 critical, 2 high, 6 medium, 0 low, 0 info; 2 at or above HIGH\n");
+        assertThat(text).contains("  FAILED: 0 critical, 2 high, 4 medium, 2 low, 0 info; 2 at or above HIGH\n");
         assertThat(text).doesNotContain("\u001b[");
     }
 

@@ -9,6 +9,8 @@ import dev.ecsiamguard.core.policy.TrustGrant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A wildcard in `sub` lets more workflows in than the one that deploys; scored by reach: any repository is
@@ -29,8 +31,8 @@ final class GitHubSubjectNotWildcarded implements GitHubTrustRule {
     public List<Finding> check(GitHubTrust trust) {
         List<Finding> out = new ArrayList<>();
         for (TrustGrant grant : trust.grants()) {
-            List<String> wide = new ArrayList<>();
-            SubjectScope worst = SubjectScope.EXACT;
+            // Each wildcarded value under the scope it opens, widest first; pinned values are not the problem.
+            SortedMap<SubjectScope, List<String>> wide = new TreeMap<>(Comparator.reverseOrder());
             for (ConditionClause clause : GitHubTrust.positiveSubClauses(grant)) {
                 if (clause.operator() != ConditionOperator.STRING_LIKE) {
                     continue;
@@ -38,15 +40,25 @@ final class GitHubSubjectNotWildcarded implements GitHubTrustRule {
                 for (String value : clause.values()) {
                     SubjectScope scope = SubjectScope.of(value);
                     if (scope != SubjectScope.EXACT) {
-                        wide.add(value);
-                        worst = List.of(worst, scope).stream().max(Comparator.naturalOrder()).orElseThrow();
+                        wide.computeIfAbsent(scope, k -> new ArrayList<>()).add(value);
                     }
                 }
             }
-            if (!wide.isEmpty()) {
+            // A pull_request subject runs the code of any branch a pull request comes from: as wide as any ref.
+            List<String> pullRequests = GitHubTrust.positiveSubClauses(grant).stream()
+                    .flatMap(c -> c.values().stream()).filter(v -> v.endsWith(":pull_request")).toList();
+            if (!wide.isEmpty() || !pullRequests.isEmpty()) {
+                List<String> parts = new ArrayList<>(wide.entrySet().stream()
+                        .map(e -> e.getKey().describe() + " through sub " + e.getValue()).toList());
+                Severity severity = wide.isEmpty() ? Severity.INFORMATIONAL
+                        : wide.firstKey().severity(trust.production());
+                if (!pullRequests.isEmpty()) {
+                    parts.add("any pull request (the code of any branch it comes from) through sub " + pullRequests);
+                    severity = severity.atLeast(Severity.MEDIUM) ? severity : Severity.MEDIUM;
+                }
                 out.add(Finding.of(METADATA, trust.roleArn(), "Role " + trust.roleArn() + " can be assumed from "
-                        + worst.describe() + " through sub " + wide + ".")
-                        .withSeverity(worst.severity(trust.production())).withFix(trust.pinnedCondition(grant)));
+                        + String.join("; and from ", parts) + ".")
+                        .withSeverity(severity).withFix(trust.pinnedCondition(grant)));
             }
         }
         return out;

@@ -25,7 +25,12 @@ final class GitHubSubjectUsesImmutableIds implements GitHubTrustRule {
 
     @Override
     public List<Finding> check(GitHubTrust trust) {
+        // Only where the id form is known to be available (the deployment's ids are configured) is it a finding:
+        // elsewhere every name-form trust would get it, and the fix could not be written.
         boolean idsKnown = trust.expected().map(GitHubDeployment::hasIds).orElse(false);
+        if (!idsKnown) {
+            return List.of();
+        }
         List<Finding> out = new ArrayList<>();
         for (TrustGrant grant : trust.grants()) {
             List<String> named = GitHubTrust.positiveSubClauses(grant).stream().flatMap(c -> c.values().stream())
@@ -33,8 +38,7 @@ final class GitHubSubjectUsesImmutableIds implements GitHubTrustRule {
             if (!named.isEmpty()) {
                 out.add(Finding.of(METADATA, trust.roleArn(), "Role " + trust.roleArn() + " matches sub " + named
                         + " by owner and repository name only, which a recycled name can reuse.")
-                        .withSeverity(idsKnown ? Severity.MEDIUM : Severity.LOW)
-                        .withFix(idsKnown ? trust.pinnedCondition(grant) : METADATA.remediation()));
+                        .withFix(trust.pinnedCondition(grant)));
             }
         }
         return out;

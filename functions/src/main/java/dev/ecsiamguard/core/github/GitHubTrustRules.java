@@ -9,7 +9,8 @@ import java.util.List;
 /** The GitHub trust rules (catalog 9.5), listed explicitly; a failing rule becomes an error, never a crash. */
 public final class GitHubTrustRules {
 
-    public static final List<Rule<GitHubTrust>> ALL = List.of(new GitHubTrustPinsSubject(), new GitHubTrustChecksAudience(),
+    public static final List<Rule<GitHubTrust>> ALL = List.of(new GitHubTrustPinsSubject(),
+            new GitHubTrustChecksAudience(),
             new GitHubSubjectNotWildcarded(), new GitHubSubjectStartsWithRepository(),
             new GitHubConditionsUseLikeForWildcards(), new GitHubConditionsAvoidForAllValues(),
             new GitHubProductionTrustPinned(), new GitHubSubjectUsesImmutableIds());

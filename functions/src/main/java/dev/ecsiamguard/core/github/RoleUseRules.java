@@ -26,7 +26,8 @@ public final class RoleUseRules {
                           Optional<Plan> drift) {
     }
 
-    public static final List<Rule<Subject>> ALL = List.of(new RoleUsedByConfiguredSubject(), new RoleUseMatchesProvisioned());
+    public static final List<Rule<Subject>> ALL = List.of(new RoleUsedByConfiguredSubject(),
+            new RoleUseMatchesProvisioned());
 
     private RoleUseRules() {
     }

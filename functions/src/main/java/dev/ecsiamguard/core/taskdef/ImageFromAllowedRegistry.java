@@ -32,8 +32,12 @@ final class ImageFromAllowedRegistry implements TaskDefinitionRule {
             if (image == null || allowed.stream().anyMatch(image::matches)) {
                 continue;
             }
+            String where = image.looksLikeMisspelledRegistry()
+                    ? ", which is not a valid registry reference: it names a registry host but has no `/` before"
+                            + " the repository, so it would be pulled from docker.io as " + image.repository()
+                    : " from registry " + image.registry() + ", which is not allowed";
             findings.add(Finding.of(METADATA, td.resourceArn(), Names.container(td, c) + " uses image "
-                            + c.image().strip() + " from registry " + image.registry() + ", which is not allowed.")
+                            + c.image().strip() + where + ".")
                     .withFix("Copy the image to an allowed registry (" + String.join(", ", allowed)
                             + ") and set it as \"image\" of container " + c.displayName() + "."));
         }

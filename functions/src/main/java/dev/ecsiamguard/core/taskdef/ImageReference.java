@@ -50,6 +50,20 @@ record ImageReference(String registry, String repository, String tag, String dig
         return new ImageReference(registry, repository, tag, digest);
     }
 
+    /**
+     * A Docker Hub reference that names a registry host instead, such as
+     * {@code 123456789012.dkr.ecr.eu-west-1.amazonaws.com.dev-api}: the {@code /} after the host is missing.
+     */
+    boolean looksLikeMisspelledRegistry() {
+        if (!registry.equals("docker.io") || !repository.startsWith("library/")) {
+            return false;
+        }
+        String name = repository.substring("library/".length());
+        return name.contains(".dkr.ecr.") || name.contains(".amazonaws.com") || name.contains(".azurecr.io")
+                || name.contains(".pkg.dev") || name.startsWith("gcr.io") || name.startsWith("ghcr.io")
+                || name.startsWith("quay.io");
+    }
+
     /** {@code registry/repository[:tag][@digest]}, the form allowed-registry patterns are matched against. */
     String canonical() {
         return registry + "/" + repository + (tag == null ? "" : ":" + tag) + (digest == null ? "" : "@" + digest);

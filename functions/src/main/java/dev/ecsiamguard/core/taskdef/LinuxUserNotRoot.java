@@ -26,11 +26,19 @@ final class LinuxUserNotRoot implements TaskDefinitionRule {
         }
         return td.containers().stream()
                 .filter(c -> isRoot(c.user()))
-                .map(c -> Finding.of(METADATA, td.resourceArn(), Names.container(td, c)
-                                + (Texts.isBlank(c.user()) ? " sets no user, so it runs as root." : " runs as root."))
-                        .withFix("Set \"user\": \"1000:1000\" (or another non-root id the image supports) on container "
-                                + c.displayName() + "."))
+                .map(c -> Texts.isBlank(c.user())
+                        // Without `user` the image's USER applies: root only when the image sets none, unknown here.
+                        ? Finding.of(METADATA, td.resourceArn(), Names.container(td, c) + " sets no user, so the"
+                                + " image's USER applies: root unless the image sets another user, which the task"
+                                + " definition cannot tell.").withSeverity(Severity.LOW).withFix(fix(c))
+                        : Finding.of(METADATA, td.resourceArn(), Names.container(td, c) + " runs as root (user `"
+                                + c.user().strip() + "`).").withFix(fix(c)))
                 .toList();
+    }
+
+    private static String fix(ContainerDefinition c) {
+        return "Set \"user\": \"1000:1000\" (or another non-root id the image supports) on container "
+                + c.displayName() + ".";
     }
 
     /** Unset, {@code root}, {@code 0}, or any {@code user:group} whose user part is one of those. */

@@ -4,7 +4,9 @@ import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.RuleMetadata;
 import dev.ecsiamguard.core.Severity;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A malformed {@code valueFrom} fails only when a task starts, long after the deploy looked green; its shape
@@ -30,34 +32,40 @@ final class SecretReferencesWellFormed implements TaskDefinitionRule {
     public List<Finding> check(TaskDefinition td, TaskDefinitionContext ctx) {
         List<Finding> findings = new ArrayList<>();
         for (ContainerDefinition c : td.containers()) {
+            // One finding per container and kind of problem, naming every reference that has it.
+            Map<String, List<String>> byProblem = new LinkedHashMap<>();
             for (ContainerDefinition.Secret s : c.secrets()) {
-                add(findings, td, c, "secret " + label(s.name()), ValueFromShape.problem(s.valueFrom(), false));
+                note(byProblem, "secret " + label(s.name()), ValueFromShape.problem(s.valueFrom(), false));
             }
             if (c.logConfiguration() != null) {
                 for (ContainerDefinition.Secret s : c.logConfiguration().secretOptions()) {
-                    add(findings, td, c, "log secret option " + label(s.name()),
+                    note(byProblem, "log secret option " + label(s.name()),
                             ValueFromShape.problem(s.valueFrom(), false));
                 }
             }
             if (c.repositoryCredentialsParameter() != null) {
-                add(findings, td, c, "repositoryCredentials",
+                note(byProblem, "repositoryCredentials",
                         ValueFromShape.problem(c.repositoryCredentialsParameter(), true));
             }
+            byProblem.forEach((problem, what) -> findings.add(finding(td, c, what, problem)));
         }
         return findings;
     }
 
-    private static void add(List<Finding> findings, TaskDefinition td, ContainerDefinition c, String what,
-                            String problem) {
-        if (problem == null) {
-            return;
+    private static void note(Map<String, List<String>> byProblem, String what, String problem) {
+        if (problem != null) {
+            byProblem.computeIfAbsent(problem, k -> new ArrayList<>()).add(what);
         }
-        Finding finding = Finding.of(METADATA, td.resourceArn(), Names.container(td, c) + " has " + what
-                        + " whose reference " + problem + ".")
-                .withFix("Point " + what + " of container " + c.displayName() + " at a full Secrets Manager secret ARN "
-                        + "(arn:aws:secretsmanager:<region>:<account>:secret:<name>-AbCdEf) or an SSM parameter "
+    }
+
+    private static Finding finding(TaskDefinition td, ContainerDefinition c, List<String> what, String problem) {
+        String items = String.join(", ", what);
+        Finding finding = Finding.of(METADATA, td.resourceArn(), Names.container(td, c) + " has " + items
+                        + (what.size() == 1 ? " whose reference " : ", each of whose references ") + problem + ".")
+                .withFix("Point " + items + " of container " + c.displayName() + " at a full Secrets Manager secret"
+                        + " ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-AbCdEf) or an SSM parameter "
                         + "(arn:aws:ssm:<region>:<account>:parameter/<name>, or the name in the same region).");
-        findings.add(problem.equals(PARTIAL) ? finding.withSeverity(Severity.LOW) : finding);
+        return problem.equals(PARTIAL) ? finding.withSeverity(Severity.LOW) : finding;
     }
 
     private static String label(String name) {

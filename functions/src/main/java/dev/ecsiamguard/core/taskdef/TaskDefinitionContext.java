@@ -14,9 +14,11 @@ import java.util.stream.Stream;
  *     the entry {@link #OWN_ECR} stands for the private ECR registry of the task's own account and region
  * @param secretEnvNamePatterns upper-case globs on environment variable names, see {@link SecretNames}
  * @param pinning the roles each family may use, or {@code null} when role pinning is off
+ * @param accountLogMode the account's ECS {@code defaultLogDriverMode}, which an unset log {@code mode} follows
  */
 public record TaskDefinitionContext(String accountId, List<String> allowedImageRegistries,
-                                    List<String> secretEnvNamePatterns, RolePinning pinning) {
+                                    List<String> secretEnvNamePatterns, RolePinning pinning,
+                                    AccountLogMode accountLogMode) {
 
     /** Stands for {@code <account>.dkr.ecr.<region>.amazonaws.com/} of the task definition being checked. */
     public static final String OWN_ECR = "own-ecr";
@@ -29,25 +31,33 @@ public record TaskDefinitionContext(String accountId, List<String> allowedImageR
     }
 
     public static TaskDefinitionContext defaults() {
-        return new TaskDefinitionContext(null, DEFAULT_IMAGE_REGISTRIES, SecretNames.DEFAULT_PATTERNS, null);
+        return new TaskDefinitionContext(null, DEFAULT_IMAGE_REGISTRIES, SecretNames.DEFAULT_PATTERNS, null,
+                AccountLogMode.unknown("no AWS access"));
     }
 
     public TaskDefinitionContext withAccountId(String account) {
-        return new TaskDefinitionContext(account, allowedImageRegistries, secretEnvNamePatterns, pinning);
+        return new TaskDefinitionContext(account, allowedImageRegistries, secretEnvNamePatterns, pinning,
+                accountLogMode);
     }
 
     /** Replaces the allowed registries; include {@link #OWN_ECR} to keep the task's own ECR registry. */
     public TaskDefinitionContext withAllowedImageRegistries(List<String> registries) {
-        return new TaskDefinitionContext(accountId, registries, secretEnvNamePatterns, pinning);
+        return new TaskDefinitionContext(accountId, registries, secretEnvNamePatterns, pinning, accountLogMode);
     }
 
     public TaskDefinitionContext withSecretEnvNamePatterns(List<String> patterns) {
-        return new TaskDefinitionContext(accountId, allowedImageRegistries, patterns, pinning);
+        return new TaskDefinitionContext(accountId, allowedImageRegistries, patterns, pinning, accountLogMode);
     }
 
     /** Families may only use the roles named after them (TD-FAMILY-ROLE-PINNING); off unless set. */
     public TaskDefinitionContext withRolePinning(RolePinning rolePinning) {
-        return new TaskDefinitionContext(accountId, allowedImageRegistries, secretEnvNamePatterns, rolePinning);
+        return new TaskDefinitionContext(accountId, allowedImageRegistries, secretEnvNamePatterns, rolePinning,
+                accountLogMode);
+    }
+
+    /** With the account's default log driver mode, as read through {@link EcsAccountSettings}. */
+    public TaskDefinitionContext withAccountLogMode(AccountLogMode mode) {
+        return new TaskDefinitionContext(accountId, allowedImageRegistries, secretEnvNamePatterns, pinning, mode);
     }
 
     public Optional<RolePinning> rolePinning() {

@@ -92,9 +92,9 @@ class DeployRoleBlueprintTest {
     }
 
     @Test
-    void checks_whenRoleGeneratedWithoutIds_reportOnlyTheNameFormAsLow() {
+    void checks_whenRoleGeneratedWithoutIds_reportNothing_sinceTheIdFormIsNotKnownToBeAvailable() {
         assertThat(findings(Deployments.payments(false))).extracting(f -> f.rule().id() + ":" + f.severity())
-                .containsExactly("OIDC-MUTABLE-SUB:LOW");
+                .isEmpty();
     }
 
     private List<Finding> findings(GitHubDeployment deployment) {

@@ -38,14 +38,16 @@ class GitHubTrustRulesTest {
         "any branch prod; {'StringEquals':{AUD},'StringLike':{'SUB':'repo:acme@1/api@2:*'}}; true;"
                 + " OIDC-SUB-WILDCARD:MEDIUM|OIDC-PROD-UNPINNED:HIGH",
         "prod pull request; {'StringEquals':{AUD,'SUB':'repo:acme@1/api@2:pull_request'}}; true;"
-                + " OIDC-PROD-UNPINNED:HIGH",
+                + " OIDC-PROD-UNPINNED:HIGH|OIDC-SUB-WILDCARD:MEDIUM",
+        "pull request; {'StringEquals':{AUD,'SUB':['repo:acme@1/api@2:ref:refs/heads/main',"
+                + "'repo:acme@1/api@2:pull_request']}}; false; OIDC-SUB-WILDCARD:MEDIUM",
         "prod environment; {'StringEquals':{AUD,'SUB':'repo:acme@1/api@2:environment:production'}}; true; ",
         "user claim; {'StringEquals':{AUD,'SUB':'workflow:deploy'}}; false; OIDC-SUB-ABUSABLE-PREFIX:HIGH",
         "star in equals; {'StringEquals':{AUD,'SUB':'repo:acme@1/api@2:*'}}; false;"
                 + " OIDC-WILDCARD-IN-STRINGEQUALS:LOW",
         "for all values; {'StringEquals':{AUD},'ForAllValues:StringEquals':{'SUB':'repo:acme@1/api@2:environment:p'}};"
                 + " false; OIDC-FORALLVALUES:HIGH",
-        "name form; {'StringEquals':{AUD,'SUB':'repo:acme/api:ref:refs/heads/main'}}; false; OIDC-MUTABLE-SUB:LOW"})
+        "name form, ids unknown; {'StringEquals':{AUD,'SUB':'repo:acme/api:ref:refs/heads/main'}}; false; "})
     void check_whenConditionBlock_reportsExpectedRules(String name, String condition, boolean production,
                                                       String expected) {
         assertThat(ids(findings(condition, production, Optional.empty())))
@@ -98,5 +100,20 @@ class GitHubTrustRulesTest {
 
     private static List<String> ids(List<Finding> findings) {
         return findings.stream().map(f -> f.rule().id() + ":" + f.severity()).toList();
+    }
+
+    @Test
+    void check_whenSeveralWildcards_namesEachUnderTheScopeItOpens_andNotThePinnedOnes() {
+        List<Finding> findings = findings("{'StringEquals':{AUD},'StringLike':{'SUB':["
+                + "'repo:acme@1/api@2:ref:refs/heads/main','repo:acme*/api:*','repo:acme/api:*']}}", false,
+                Optional.empty());
+
+        assertThat(findings).filteredOn(f -> f.rule().id().equals("OIDC-SUB-WILDCARD")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(dev.ecsiamguard.core.Severity.CRITICAL);
+                    assertThat(f.message()).contains("any repository of any owner through sub [repo:acme*/api:*]",
+                            "several branches, tags, environments or pull requests of one repository through sub"
+                                    + " [repo:acme/api:*]").doesNotContain("refs/heads/main");
+                });
     }
 }

@@ -22,7 +22,8 @@ class DriftFindingsTest {
                 RoleState.absent("ecs-orders-task-role"), LogGroupState.absent("/ecs/dev/orders"),
                 ClusterState.absent("ecs-dev"));
 
-        List<Finding> findings = DriftFindings.check(new Reconciler().plan(desired, nothing), desired, nothing, scope, "orders").findings();
+        List<Finding> findings = DriftFindings.check(new Reconciler().plan(desired, nothing), desired, nothing, scope,
+                "orders").findings();
 
         assertThat(findings).allMatch(f -> f.rule().id().equals("PROV-DRIFT-001"));
         assertThat(findings).extracting(Finding::resourceArn).contains(
@@ -41,7 +42,8 @@ class DriftFindingsTest {
         ServiceState state = new ServiceState(RoleState.absent("ecs-orders-execution-role"), foreign,
                 LogGroupState.absent("/ecs/dev/orders"), ClusterState.absent("ecs-dev"));
 
-        List<Finding> findings = DriftFindings.check(new Reconciler().plan(desired, state), desired, state, scope, "orders").findings();
+        List<Finding> findings = DriftFindings.check(new Reconciler().plan(desired, state), desired, state, scope,
+                "orders").findings();
 
         assertThat(findings).filteredOn(f -> f.rule().id().equals("PROV-UNMANAGED-001"))
                 .extracting(Finding::resourceArn).containsExactly(foreign.arn());

@@ -71,6 +71,15 @@ class ImageFromAllowedRegistryTest {
     }
 
     @Test
+    void check_whenEcrHostMissesItsSlash_saysTheReferenceIsMalformed_notDockerHub() {
+        String image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com.dev-api:latest";
+
+        assertThat(check(rule, with(container("web").image(image)))).singleElement().satisfies(f -> assertThat(
+                f.message()).contains("not a valid registry reference", "no `/` before the repository")
+                .doesNotContain("from registry docker.io"));
+    }
+
+    @Test
     void metadata_isTheCatalogueEntry() {
         assertThat(RuleCatalog.byId("TD-IMAGE-REGISTRY")).containsSame(rule.metadata());
     }

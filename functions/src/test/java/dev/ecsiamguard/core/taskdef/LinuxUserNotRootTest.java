@@ -25,11 +25,21 @@ class LinuxUserNotRootTest {
     }
 
     @ParameterizedTest
-    @NullAndEmptySource
     @ValueSource(strings = {"root", "0", "0:0", "root:root", "0:1000"})
-    void check_whenRootOrUnset_reportsMedium(String user) {
-        assertThat(check(rule, with(container("web").user(user)))).singleElement()
-                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
+    void check_whenRoot_reportsMedium(String user) {
+        assertThat(check(rule, with(container("web").user(user)))).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(f.message()).contains("runs as root (user `" + user + "`)");
+        });
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    void check_whenUnset_saysTheImageUserApplies_atLow(String user) {
+        assertThat(check(rule, with(container("web").user(user)))).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.LOW);
+            assertThat(f.message()).contains("image's USER applies").doesNotContain("runs as root");
+        });
     }
 
     @Test

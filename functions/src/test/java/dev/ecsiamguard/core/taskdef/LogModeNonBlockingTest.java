@@ -27,16 +27,40 @@ class LogModeNonBlockingTest {
     }
 
     @Test
-    void check_whenBlockingOrUnset_reportsLow() {
-        List<Finding> findings = check(rule, td()
-                .container(container("a").logOption("mode", "blocking"))
-                .container(container("b").logOption("mode", null))
-                .build());
+    void check_whenBlocking_reportsLow_whateverTheAccountSays() {
+        for (AccountLogMode account : List.of(AccountLogMode.read("non-blocking"), AccountLogMode.unknown("x"))) {
+            assertThat(rule.check(with(container("a").logOption("mode", "blocking")), ctx(account))).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.LOW);
+                        assertThat(f.message()).endsWith("logs in blocking mode.");
+                    });
+        }
+    }
 
-        assertThat(findings).extracting(Finding::severity).containsExactly(Severity.LOW, Severity.LOW);
-        assertThat(findings.get(0).message()).endsWith("logs in blocking mode.");
-        assertThat(findings.get(1).message()).endsWith("does not set the log mode, so logging may block the "
-                + "application.");
+    @Test
+    void check_whenUnset_followsTheAccountsDefaultLogDriverMode() {
+        TaskDefinition unset = with(container("b").logOption("mode", null));
+
+        assertThat(rule.check(unset, ctx(AccountLogMode.read("non-blocking")))).as("ECS default since 2025-06-25")
+                .isEmpty();
+        assertThat(rule.check(unset, ctx(AccountLogMode.read("blocking")))).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.LOW);
+            assertThat(f.message()).contains("defaultLogDriverMode is blocking");
+        });
+    }
+
+    @Test
+    void check_whenUnsetAndTheSettingCouldNotBeRead_saysSo_asInformational() {
+        List<Finding> findings = check(rule, with(container("b").logOption("mode", null)));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFORMATIONAL);
+            assertThat(f.message()).contains("defaultLogDriverMode, which could not be read (no AWS access)");
+        });
+    }
+
+    private static TaskDefinitionContext ctx(AccountLogMode mode) {
+        return TaskDefinitionContext.defaults().withAccountId("123456789012").withAccountLogMode(mode);
     }
 
     @Test

@@ -5,8 +5,10 @@ import static dev.ecsiamguard.core.taskdef.TaskDefs.container;
 import static dev.ecsiamguard.core.taskdef.TaskDefs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Severity;
 import dev.ecsiamguard.core.catalog.RuleCatalog;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,5 +78,17 @@ class SecretReferencesWellFormedTest {
     @Test
     void metadata_isTheCatalogueEntry() {
         assertThat(RuleCatalog.byId("EXEC-VALUEFROM-FORMAT")).containsSame(rule.metadata());
+    }
+
+    @Test
+    void check_whenSeveralSecretsShareAProblem_reportsOneFindingNamingEach() {
+        List<Finding> findings = check(rule, with(container("web").secret("A", SM + "a").secret("B", SM + "b")
+                .secret("C", "arn:aws:secretsmanager:eu-west-1")));
+
+        assertThat(findings).hasSize(2);
+        assertThat(findings).filteredOn(f -> f.severity() == Severity.LOW).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("secret A, secret B, each of whose references"));
+        assertThat(findings).filteredOn(f -> f.severity() == Severity.MEDIUM).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("secret C whose reference"));
     }
 }
