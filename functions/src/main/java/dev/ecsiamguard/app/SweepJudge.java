@@ -9,6 +9,7 @@ import dev.ecsiamguard.aws.IamRoles;
 import dev.ecsiamguard.aws.OidcProviders;
 import dev.ecsiamguard.aws.TaskDefinitions;
 import dev.ecsiamguard.core.Report;
+import dev.ecsiamguard.core.RuleRunner;
 import dev.ecsiamguard.core.github.OidcProviderPlan;
 import dev.ecsiamguard.core.github.RoleChecks;
 import dev.ecsiamguard.core.github.RoleDocuments;
@@ -114,8 +115,7 @@ public final class SweepJudge {
         if (!state.active()) {
             return ItemOutcome.failed(item, "the cluster is no longer ACTIVE");
         }
-        return ItemOutcome.judged(item, new Report(item.ref(), ClusterContainerInsightsEnabled.check(state),
-                List.of()));
+        return ItemOutcome.judged(item, RuleRunner.run(ClusterContainerInsightsEnabled.ALL, state, item.ref()));
     }
 
     private static String partition(String arn) {

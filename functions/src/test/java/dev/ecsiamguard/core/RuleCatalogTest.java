@@ -119,6 +119,8 @@ class RuleCatalogTest {
                 }
             }
         }
+        // The escalation catalogue's table names paths, not rules.
+        dev.ecsiamguard.core.policy.EscalationCatalog.ALL.forEach(path -> documented.remove(path.id()));
         assertThat(documented).isEqualTo(IDS);
     }
 

@@ -85,6 +85,9 @@ public final class RuleSubjects {
                     GitHubSubject.parse("repo:acme/api:ref:refs/heads/main"), "sts.amazonaws.com", "event-1"),
                     Optional.empty(), Set.of("acme"), Optional.empty());
             case "provisioning drift" -> drift();
+            case "cluster" -> new dev.ecsiamguard.core.provision.ClusterState("ecs-dev", true,
+                    "arn:aws:ecs:us-east-1:" + ACCOUNT + ":cluster/ecs-dev", List.of("FARGATE"), List.of(), true,
+                    Map.of());
             default -> throw new IllegalArgumentException("no sample subject for family " + family);
         };
     }

@@ -8,6 +8,7 @@ import dev.ecsiamguard.core.github.OidcProviderRules;
 import dev.ecsiamguard.core.github.RoleUseRules;
 import dev.ecsiamguard.core.provision.DriftFindings;
 import dev.ecsiamguard.core.roles.RoleRules;
+import dev.ecsiamguard.core.sweep.ClusterContainerInsightsEnabled;
 import dev.ecsiamguard.core.taskdef.TaskDefinitionRules;
 import dev.ecsiamguard.core.trust.TrustRules;
 import java.util.List;
@@ -37,7 +38,8 @@ public final class RuleCatalog {
             new Family("GitHub deploy role", DeployRules.ALL),
             new Family("GitHub OIDC provider", OidcProviderRules.ALL),
             new Family("GitHub role use", RoleUseRules.ALL),
-            new Family("provisioning drift", DriftFindings.ALL));
+            new Family("provisioning drift", DriftFindings.ALL),
+            new Family("cluster", ClusterContainerInsightsEnabled.ALL));
 
     /** Every rule of every family. */
     public static final List<Rule<?>> ALL = FAMILIES.stream().<Rule<?>>flatMap(f -> f.rules().stream()).toList();
@@ -45,8 +47,12 @@ public final class RuleCatalog {
     private RuleCatalog() {
     }
 
+    /**
+     * Every rule's metadata once: a rule judged in two families (TD-EFS-IAM-NEEDS-TASKROLE checks the task
+     * definition's content and, with its roles, that the task role may mount) shares one metadata object.
+     */
     public static List<RuleMetadata> metadata() {
-        return ALL.stream().map(Rule::metadata).toList();
+        return ALL.stream().map(Rule::metadata).distinct().toList();
     }
 
     public static Optional<RuleMetadata> byId(String id) {
