@@ -157,6 +157,21 @@ public final class GitHubOidcService {
                 Optional.of(report), ""), USE_CHECKED);
     }
 
+    /**
+     * A denied attempt on a deploy role of the configuration is reported (who, from which repository and address);
+     * one on any other role is skipped. Nothing is read: the event says all there is.
+     */
+    public GitHubOidcResult checkDeniedUse(RoleUse attempt, String errorCode, String sourceIp, AccountScope scope) {
+        if (checker.deploymentOf(attempt.roleName(), scope).isEmpty()) {
+            return GitHubOidcResult.skipped("denied-use", attempt.subject().text(), "role " + attempt.roleArn()
+                    + " is not a configured deploy role: a denied attempt on it is not reported");
+        }
+        Finding finding = RoleUseRules.deniedAttempt(attempt, errorCode, sourceIp, deployments.owners());
+        Report report = new Report(attempt.roleArn(), List.of(finding), List.of());
+        return publishIfFindings(new GitHubOidcResult("checked", "denied-use", attempt.subject().text(), List.of(),
+                List.of(), Optional.of(report), ""), USE_CHECKED);
+    }
+
     private GitHubOidcResult publishIfFindings(GitHubOidcResult result, String detailType) {
         if (result.hasFindings()) {
             publisher.publish(detailType, Json.write(result.toMap()), result.report().get().subject());

@@ -43,6 +43,8 @@ public final class GitHubOidcHandler implements RequestHandler<ScheduledEvent, M
                 result = oidc.provision(scope);
             } else if (parsed instanceof GitHubOidcEvent.RoleChanged changed) {
                 result = oidc.checkRole(changed.roleName(), scope);
+            } else if (parsed instanceof GitHubOidcEvent.RoleAssumeDenied denied) {
+                result = oidc.checkDeniedUse(denied.use(), denied.errorCode(), denied.sourceIp(), scope);
             } else {
                 result = oidc.checkUse(((GitHubOidcEvent.RoleAssumed) parsed).use(), scope);
             }

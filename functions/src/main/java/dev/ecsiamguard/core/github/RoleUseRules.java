@@ -20,6 +20,10 @@ public final class RoleUseRules {
     static final RuleMetadata ROLE_DRIFT = new RuleMetadata("OIDC-RT-ROLE-DRIFT", Severity.HIGH,
             "Deploy role matches what was provisioned",
             "Re-run provisioning (or revert the manual change) so the role's trust and permissions match again.");
+    static final RuleMetadata DENIED_ATTEMPT = new RuleMetadata("OIDC-RT-DENIED-ATTEMPT", Severity.MEDIUM,
+            "No workflow outside the configuration tries to assume a deploy role",
+            "Find the workflow in the named repository and stop it; if it is legitimate, add its branch or "
+                    + "environment to the service's GitHubDeployments entry.");
 
     private RoleUseRules() {
     }
@@ -46,6 +50,21 @@ public final class RoleUseRules {
                     + expected.get().fullName() + ".").withSeverity(Severity.HIGH).withFix(fix(expected)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A denied `AssumeRoleWithWebIdentity` on a deploy role this tool provisioned: someone's workflow probed it.
+     * High when the subject's owner is not a configured one (another organisation), Medium otherwise (a branch or
+     * environment of a configured owner that the trust rightly refused).
+     */
+    public static Finding deniedAttempt(RoleUse use, String errorCode, String sourceIp, Set<String> configuredOwners) {
+        GitHubSubject subject = use.subject();
+        boolean knownOwner = configuredOwners.contains(subject.owner().toLowerCase(java.util.Locale.ROOT));
+        Finding finding = Finding.of(DENIED_ATTEMPT, use.roleArn(), "GitHub workflow `" + subject.text()
+                + "` of repository " + subject.fullName() + " tried to assume deploy role "
+                + use.roleArn() + " from " + sourceIp + " and was denied (" + errorCode + ")"
+                + (knownOwner ? "." : "; " + subject.owner() + " is not a configured GitHub owner."));
+        return knownOwner ? finding : finding.withSeverity(Severity.HIGH);
     }
 
     /** Drift of a provisioned role: the writes reconciliation would make now are what changed behind its back. */
