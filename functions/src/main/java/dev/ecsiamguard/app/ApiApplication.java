@@ -66,9 +66,14 @@ public final class ApiApplication {
     }
 
     public static ApiApplication fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, new AwsClients(AwsSettings.fromEnvironment(env)));
+    }
+
+    /** Configured by the environment, talking to AWS through the given clients (SnapStart priming). */
+    public static ApiApplication fromEnvironment(Map<String, String> env, AwsClients clients) {
         String max = env.getOrDefault("MAX_REQUEST_BYTES", "");
         return new ApiApplication(ProvisioningConfig.fromEnvironment(env),
-                new AwsClients(AwsSettings.fromEnvironment(env)), env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard"),
+                clients, env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard"),
                 Severity.parse(env.getOrDefault("SEVERITY_THRESHOLD", "HIGH")),
                 max.isBlank() ? DEFAULT_MAX_REQUEST_BYTES : Integer.parseInt(max.trim()), ServiceFindings.TRUST,
                 configuredDeployments(env));

@@ -28,8 +28,13 @@ public final class AwsClients {
     private final java.util.Map<String, SdkClient> built = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AwsClients(AwsSettings settings) {
+        this(settings, UrlConnectionHttpClient.builder().build());
+    }
+
+    /** With another transport: SnapStart priming answers every request in memory ({@link PrimingHttpClient}). */
+    public AwsClients(AwsSettings settings, SdkHttpClient http) {
         this.settings = settings;
-        this.http = UrlConnectionHttpClient.builder().build();
+        this.http = http;
     }
 
     /** AWS calls made so far by every client built here. */

@@ -22,6 +22,7 @@ public final class GitHubOidcHandler implements RequestHandler<ScheduledEvent, M
 
     public GitHubOidcHandler() {
         this(System.getenv());
+        Priming.register(getClass().getName(), () -> HandlerPriming.gitHub(System.getenv()));  // SnapStart
     }
 
     public GitHubOidcHandler(Map<String, String> env) {
