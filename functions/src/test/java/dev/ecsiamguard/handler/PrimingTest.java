@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +80,17 @@ class PrimingTest {
     }
 
     @Test
-    void runAll_afterTheRuntimeBuiltEachHandler_runsEveryHandlersHook() throws Exception {
-        new ProvisionOnRepositoryHandler();
-        new ValidateTaskDefinitionHandler();
-        new GitHubOidcHandler();
-        new ApiHandler();
+    void runAll_inAFunctionsOwnProcess_primesEveryHandlerWithoutACall() throws Exception {
+        // The SDK reads AWS_ENDPOINT_URL from the process environment itself: only a child process can set it.
+        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                PrimingChild.class.getName()).redirectErrorStream(true);
+        child.environment().putAll(env);
+        Process process = child.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-        assertThat(Priming.runAll()).isGreaterThanOrEqualTo(4);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("primed 4");
+        assertThat(received).isEmpty();
     }
 }

@@ -41,7 +41,7 @@ public final class PrimingHttpClient implements SdkHttpClient {
                 SdkHttpRequest http = request.httpRequest();
                 String body = request.contentStreamProvider().isPresent()
                         ? read(request.contentStreamProvider().get().newStream()) : "";
-                String service = service(http.host());
+                String service = service(http.firstMatchingHeader("Authorization").orElse(""));
                 PrimingAccount.Answer answer = account.answer(service,
                         http.firstMatchingHeader("X-Amz-Target").orElse(""), body);
                 answered.add(service + ":" + answer.operation());
@@ -62,11 +62,15 @@ public final class PrimingHttpClient implements SdkHttpClient {
         };
     }
 
-    // `iam.amazonaws.com`, `api.ecr.us-east-1.amazonaws.com`, `logs.eu-west-1.amazonaws.com`, ...
-    static String service(String host) {
-        String h = host.startsWith("api.") ? host.substring(4) : host;
-        int dot = h.indexOf('.');
-        return dot < 0 ? h : h.substring(0, dot);
+    // The signing name in the SigV4 credential scope (`Credential=KEY/DATE/REGION/SERVICE/aws4_request`): the host
+    // cannot tell, since the SDK itself honours AWS_ENDPOINT_URL.
+    static String service(String authorization) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Credential=[^/]+/[^/]+/[^/]+/([^/]+)/")
+                .matcher(authorization);
+        if (!m.find()) {
+            throw new IllegalStateException("SnapStart priming got an unsigned request: `" + authorization + "`");
+        }
+        return m.group(1);
     }
 
     private static String read(InputStream in) throws IOException {
