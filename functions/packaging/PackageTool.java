@@ -142,7 +142,7 @@ public final class PackageTool {
                 if (name.startsWith("META-INF/services/")) {
                     String service = name.substring("META-INF/services/".length());
                     for (String impl : classNames(zip, e)) {
-                        rules.add("-if class " + service + " -keep class " + impl + " { <init>(); }");
+                        rules.add("-if class " + condition(service, impl) + " -keep class " + impl + " { <init>(); }");
                     }
                 } else if (name.startsWith("software/amazon/awssdk/") && name.endsWith("/execution.interceptors")) {
                     for (String impl : classNames(zip, e)) {
@@ -155,6 +155,18 @@ public final class PackageTool {
             rules.add(0, "# from " + jarPath.getFileName());
         }
         return rules;
+    }
+
+    /**
+     * The class whose presence makes a provider worth keeping: its service interface, except for the SDK's
+     * warm-up providers, which exercise every operation of one service and so keep its whole model: those only
+     * when a client of that service (`software.amazon.awssdk.services.X.*Client`) is reachable from the handler.
+     */
+    static String condition(String service, String impl) {
+        String warmUp = "software.amazon.awssdk.core.warmup.SdkWarmUpProvider";
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(software\\.amazon\\.awssdk\\.services\\.[a-z0-9]+)\\..*").matcher(impl);
+        return service.equals(warmUp) && m.matches() ? m.group(1) + ".*Client" : service;
     }
 
     private static TreeSet<String> classNames(ZipFile zip, ZipEntry e) throws IOException {

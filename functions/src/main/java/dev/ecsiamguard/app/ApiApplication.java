@@ -110,7 +110,7 @@ public final class ApiApplication {
                 .orElseThrow(() -> ApiException.notFound("repository_not_found", "no ECR repository maps to"
                         + " service `" + api.service() + "`; create it first or name it in `repository`"));
         var capabilities = api.capabilities().orElseGet(() -> ServiceProvisioner.capabilities(
-                repositories.tags(account, repository).orElseThrow(() -> ApiException.notFound(
+                repositories.tags(AccountScope.of(account, request.region()), repository).orElseThrow(() -> ApiException.notFound(
                         "repository_not_found", "ECR repository `" + repository + "` does not exist"))));
         ProvisionResult result = provisioner.provision(new ProvisionRequest(api.service(), repository, account,
                 request.region(), capabilities, api.secretsManagerPrefix(), api.ssmParameterPrefix()));

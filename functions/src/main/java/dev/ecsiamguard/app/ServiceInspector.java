@@ -52,7 +52,7 @@ public final class ServiceInspector {
         AccountScope scope = AccountScope.of(account, region);
         ServiceIdentity.forService(service, service, config);
         Optional<String> repository = repositories.find(service, account);
-        Map<String, String> tags = repository.flatMap(r -> repositories.tags(account, r)).orElse(Map.of());
+        Map<String, String> tags = repository.flatMap(r -> repositories.tags(scope, r)).orElse(Map.of());
         Set<TaskRoleCapability> capabilities = ServiceProvisioner.capabilities(tags);
         ServiceIdentity identity = ServiceIdentity.forService(service, repository.orElse(service), config);
         DesiredService desired = new ServiceBlueprint(config, scope).desired(identity, capabilities);

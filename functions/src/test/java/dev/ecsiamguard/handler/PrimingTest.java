@@ -57,7 +57,7 @@ class PrimingTest {
 
         assertThat(received).isEmpty();
         // ... although the whole path ran, writes included, against the in-memory account
-        assertThat(provisioning).contains("ecr:DescribeRepositories", "iam:CreateRole", "iam:PutRolePolicy",
+        assertThat(provisioning).contains("ecr:ListTagsForResource", "iam:CreateRole", "iam:PutRolePolicy",
                 "logs:CreateLogGroup", "ecs:CreateCluster", "ecs:DescribeClusters", "events:PutEvents");
         assertThat(provisioning.stream().filter(op -> op.equals("iam:CreateRole"))).hasSize(2);
         assertThat(validation).contains("ecs:DescribeTaskDefinition", "iam:GetRole", "iam:GetRolePolicy",
