@@ -40,10 +40,10 @@ class ProvisioningCallsMotoTest {
 
         invoke();
 
-        assertThat(recorder.calls()).containsExactlyInAnyOrder("ECR:ListTagsForResource",
-                "IAM:GetRole", "IAM:ListRolePolicies", "IAM:GetRolePolicy", "IAM:ListAttachedRolePolicies",
-                "IAM:GetRole", "IAM:ListRolePolicies", "IAM:GetRolePolicy", "IAM:ListAttachedRolePolicies",
-                "CloudWatch Logs:DescribeLogGroups", "ECS:DescribeClusters");
+        assertThat(recorder.calls()).containsExactlyInAnyOrder("Ecr:ListTagsForResource",
+                "Iam:GetRole", "Iam:ListRolePolicies", "Iam:GetRolePolicy", "Iam:ListAttachedRolePolicies",
+                "Iam:GetRole", "Iam:ListRolePolicies", "Iam:GetRolePolicy", "Iam:ListAttachedRolePolicies",
+                "CloudWatchLogs:DescribeLogGroups", "Ecs:DescribeClusters");
     }
 
     @Test
@@ -54,8 +54,8 @@ class ProvisioningCallsMotoTest {
 
         Map<String, Object> result = invoke();
 
-        assertThat(recorder.calls()).contains("CloudWatch Logs:ListTagsForResource");
-        assertThat(recorder.writes()).containsExactly("CloudWatch Logs:PutRetentionPolicy", "EventBridge:PutEvents");
+        assertThat(recorder.calls()).contains("CloudWatchLogs:ListTagsForResource");
+        assertThat(recorder.writes()).containsExactly("CloudWatchLogs:PutRetentionPolicy", "EventBridge:PutEvents");
         assertThat(result.get("changes")).isEqualTo(List.of("set retention of log group /ecs/dev/payments-api"
                 + " to 30 days"));
     }
@@ -67,7 +67,7 @@ class ProvisioningCallsMotoTest {
         Map<String, Object> result = invoke();
 
         assertThat(result).containsEntry("status", "rejected");
-        assertThat(recorder.calls()).containsExactly("ECR:ListTagsForResource");
+        assertThat(recorder.calls()).containsExactly("Ecr:ListTagsForResource");
     }
 
     private Map<String, Object> invoke() {
