@@ -131,6 +131,10 @@ public final class PackageTool {
         return missingClass != null && OPTIONAL.stream().anyMatch(missingClass::startsWith);
     }
 
+    // The SDK's warm-up providers run only from SdkWarmUp.warmUp(), never called here (handler/Priming.java primes
+    // instead); kept, each would keep its service's whole model. functions/Makefile also leaves their files out.
+    private static final String SDK_WARM_UP = "software.amazon.awssdk.core.warmup.SdkWarmUpProvider";
+
     private static List<String> keeps(Path jarPath) throws IOException {
         List<String> rules = new ArrayList<>();
         try (ZipFile zip = new ZipFile(jarPath.toFile())) {
@@ -139,10 +143,10 @@ public final class PackageTool {
                 if (e.isDirectory()) {
                     continue;
                 }
-                if (name.startsWith("META-INF/services/")) {
+                if (name.startsWith("META-INF/services/") && !name.endsWith(SDK_WARM_UP)) {
                     String service = name.substring("META-INF/services/".length());
                     for (String impl : classNames(zip, e)) {
-                        rules.add("-if class " + condition(service, impl) + " -keep class " + impl + " { <init>(); }");
+                        rules.add("-if class " + service + " -keep class " + impl + " { <init>(); }");
                     }
                 } else if (name.startsWith("software/amazon/awssdk/") && name.endsWith("/execution.interceptors")) {
                     for (String impl : classNames(zip, e)) {
@@ -155,18 +159,6 @@ public final class PackageTool {
             rules.add(0, "# from " + jarPath.getFileName());
         }
         return rules;
-    }
-
-    /**
-     * The class whose presence makes a provider worth keeping: its service interface, except for the SDK's
-     * warm-up providers, which exercise every operation of one service and so keep its whole model: those only
-     * when a client of that service (`software.amazon.awssdk.services.X.*Client`) is reachable from the handler.
-     */
-    static String condition(String service, String impl) {
-        String warmUp = "software.amazon.awssdk.core.warmup.SdkWarmUpProvider";
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("(software\\.amazon\\.awssdk\\.services\\.[a-z0-9]+)\\..*").matcher(impl);
-        return service.equals(warmUp) && m.matches() ? m.group(1) + ".*Client" : service;
     }
 
     private static TreeSet<String> classNames(ZipFile zip, ZipEntry e) throws IOException {
