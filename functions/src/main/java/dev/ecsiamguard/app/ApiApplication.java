@@ -109,8 +109,9 @@ public final class ApiApplication {
         String repository = api.repository().or(() -> repositories.find(api.service(), account))
                 .orElseThrow(() -> ApiException.notFound("repository_not_found", "no ECR repository maps to"
                         + " service `" + api.service() + "`; create it first or name it in `repository`"));
+        AccountScope scope = AccountScope.of(account, request.region());
         var capabilities = api.capabilities().orElseGet(() -> ServiceProvisioner.capabilities(
-                repositories.tags(AccountScope.of(account, request.region()), repository).orElseThrow(() -> ApiException.notFound(
+                repositories.tags(scope, repository).orElseThrow(() -> ApiException.notFound(
                         "repository_not_found", "ECR repository `" + repository + "` does not exist"))));
         ProvisionResult result = provisioner.provision(new ProvisionRequest(api.service(), repository, account,
                 request.region(), capabilities, api.secretsManagerPrefix(), api.ssmParameterPrefix()));
