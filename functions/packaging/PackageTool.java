@@ -131,6 +131,10 @@ public final class PackageTool {
         return missingClass != null && OPTIONAL.stream().anyMatch(missingClass::startsWith);
     }
 
+    // The SDK's warm-up providers run only from SdkWarmUp.warmUp(), never called here (handler/Priming.java primes
+    // instead); kept, each would keep its service's whole model. functions/Makefile also leaves their files out.
+    private static final String SDK_WARM_UP = "software.amazon.awssdk.core.warmup.SdkWarmUpProvider";
+
     private static List<String> keeps(Path jarPath) throws IOException {
         List<String> rules = new ArrayList<>();
         try (ZipFile zip = new ZipFile(jarPath.toFile())) {
@@ -139,7 +143,7 @@ public final class PackageTool {
                 if (e.isDirectory()) {
                     continue;
                 }
-                if (name.startsWith("META-INF/services/")) {
+                if (name.startsWith("META-INF/services/") && !name.endsWith(SDK_WARM_UP)) {
                     String service = name.substring("META-INF/services/".length());
                     for (String impl : classNames(zip, e)) {
                         rules.add("-if class " + service + " -keep class " + impl + " { <init>(); }");

@@ -86,8 +86,12 @@ public final class ApiApplication {
     }
 
     public static ApiApplication fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, new AwsClients(AwsSettings.fromEnvironment(env)));
+    }
+
+    /** Configured by the environment, talking to AWS through the given clients (SnapStart priming). */
+    public static ApiApplication fromEnvironment(Map<String, String> env, AwsClients clients) {
         String max = env.getOrDefault("MAX_REQUEST_BYTES", "");
-        AwsClients clients = new AwsClients(AwsSettings.fromEnvironment(env));
         return new ApiApplication(ProvisioningConfig.fromEnvironment(env), clients,
                 env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard"),
                 Severity.parse(env.getOrDefault("SEVERITY_THRESHOLD", "HIGH")),
@@ -134,7 +138,8 @@ public final class ApiApplication {
                         + " service `" + api.service() + "`; create it first or name it in `repository`"));
         // Declared capabilities replace the spec's; without them the repository's tag adds to it, as its event does.
         List<String> capabilities = api.capabilities().map(TaskRoleCapabilities::texts)
-                .orElseGet(() -> ServiceProvisioner.capabilityDeclarations(repositories.tags(account, repository)
+                .orElseGet(() -> ServiceProvisioner.capabilityDeclarations(repositories.tags(AccountScope.of(account,
+                        request.region()), repository)
                         .orElseThrow(() -> ApiException.notFound("repository_not_found", "ECR repository `"
                                 + repository + "` does not exist"))));
         ProvisionResult result;

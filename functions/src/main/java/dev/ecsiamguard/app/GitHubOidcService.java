@@ -11,6 +11,7 @@ import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Report;
 import dev.ecsiamguard.core.RuleError;
 import dev.ecsiamguard.core.json.Json;
+import dev.ecsiamguard.core.github.DeniedRoleUseReported;
 import dev.ecsiamguard.core.github.DeployRoleBlueprint;
 import dev.ecsiamguard.core.github.GitHubDeployment;
 import dev.ecsiamguard.core.github.GitHubDeployments;
@@ -160,6 +161,21 @@ public final class GitHubOidcService {
         Report report = new Report(use.roleArn(), findings, errors);
         return publishIfFindings(new GitHubOidcResult("checked", "use", use.subject().text(), List.of(), List.of(),
                 Optional.of(report), ""), USE_CHECKED);
+    }
+
+    /**
+     * A denied attempt on a deploy role of the configuration is reported (who, from which repository and address);
+     * one on any other role is skipped. Nothing is read: the event says all there is.
+     */
+    public GitHubOidcResult checkDeniedUse(RoleUse attempt, String errorCode, String sourceIp, AccountScope scope) {
+        if (checker.deploymentOf(attempt.roleName(), scope).isEmpty()) {
+            return GitHubOidcResult.skipped("denied-use", attempt.subject().text(), "role " + attempt.roleArn()
+                    + " is not a configured deploy role: a denied attempt on it is not reported");
+        }
+        Report report = DeniedRoleUseReported.judge(new DeniedRoleUseReported.Attempt(attempt, errorCode, sourceIp,
+                deployments.owners()));
+        return publishIfFindings(new GitHubOidcResult("checked", "denied-use", attempt.subject().text(), List.of(),
+                List.of(), Optional.of(report), ""), USE_CHECKED);
     }
 
     private GitHubOidcResult publishIfFindings(GitHubOidcResult result, String detailType) {

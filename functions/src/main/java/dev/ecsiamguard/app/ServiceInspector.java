@@ -56,7 +56,7 @@ public final class ServiceInspector {
         AccountScope scope = AccountScope.of(account, region);
         ServiceIdentity.forService(service, service, config);
         Optional<String> repository = repositories.find(service, account);
-        Map<String, String> tags = repository.flatMap(r -> repositories.tags(account, r)).orElse(Map.of());
+        Map<String, String> tags = repository.flatMap(r -> repositories.tags(scope, r)).orElse(Map.of());
         List<CapabilityDeclaration> capabilities = ServiceProvisioner.capabilities(tags);
         ServiceIdentity identity = ServiceIdentity.forService(service, repository.orElse(service), config);
         // The declared spec when there is one (every region's facet), else what this stack alone would provision.

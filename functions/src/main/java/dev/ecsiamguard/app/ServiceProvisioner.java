@@ -79,8 +79,8 @@ public final class ServiceProvisioner {
     public ProvisionResult provision(RepositoryCreated event) {
         long callsBefore = clients.callCount();
         ServiceIdentity identity = ServiceIdentity.forRepository(event.repositoryName(), config);
-        AccountScope.of(event.account(), event.region());
-        Map<String, String> tags = repositories.tags(event.account(), event.repositoryName())
+        Map<String, String> tags = repositories.tags(AccountScope.of(event.account(), event.region()),
+                        event.repositoryName())
                 .orElseThrow(() -> new InvalidEventException("repository `" + event.repositoryName()
                         + "` no longer exists: nothing provisioned"));
         String owner = tags.getOrDefault(ENVIRONMENT_TAG, "").trim();
@@ -192,7 +192,7 @@ public final class ServiceProvisioner {
 
     private ServiceState read(DesiredService desired) {
         return new ServiceState(roles.read(desired.executionRole().name()), roles.read(desired.taskRole().name()),
-                logGroups.read(desired.logGroup().name()), clusters.read(desired.cluster().name()));
+                logGroups.readForPlan(desired.logGroup()), clusters.read(desired.cluster().name()));
     }
 
     // A concurrent run may create the same resource first: that write fails as "already exists", and the next

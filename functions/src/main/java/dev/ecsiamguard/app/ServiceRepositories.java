@@ -1,6 +1,7 @@
 package dev.ecsiamguard.app;
 
 import dev.ecsiamguard.aws.EcrRepositories;
+import dev.ecsiamguard.core.provision.AccountScope;
 import dev.ecsiamguard.core.provision.ProvisioningConfig;
 import dev.ecsiamguard.core.provision.ServiceIdentity;
 import java.util.Comparator;
@@ -28,8 +29,8 @@ public final class ServiceRepositories {
                 .min(Comparator.comparing((String name) -> !name.equals(service)).thenComparing(name -> name));
     }
 
-    public Optional<Map<String, String>> tags(String account, String repository) {
-        return repositories.tags(account, repository);
+    public Optional<Map<String, String>> tags(AccountScope scope, String repository) {
+        return repositories.tags(scope, repository);
     }
 
     /** The service a repository name maps to, or null when it cannot map to one. */

@@ -33,13 +33,22 @@ public final class AwsClients {
     private final int maxAttempts;
 
     public AwsClients(AwsSettings settings) {
-        this(settings, 0);
+        this(settings, UrlConnectionHttpClient.builder().build(), 0);
     }
 
     /** With the SDK's standard retry strategy allowed {@code maxAttempts} attempts per call. */
     public AwsClients(AwsSettings settings, int maxAttempts) {
+        this(settings, UrlConnectionHttpClient.builder().build(), maxAttempts);
+    }
+
+    /** With another transport: SnapStart priming answers every request in memory ({@link PrimingHttpClient}). */
+    public AwsClients(AwsSettings settings, SdkHttpClient http) {
+        this(settings, http, 0);
+    }
+
+    private AwsClients(AwsSettings settings, SdkHttpClient http, int maxAttempts) {
         this.settings = settings;
-        this.http = UrlConnectionHttpClient.builder().build();
+        this.http = http;
         this.maxAttempts = maxAttempts;
     }
 

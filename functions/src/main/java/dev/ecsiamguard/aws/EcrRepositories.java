@@ -1,5 +1,6 @@
 package dev.ecsiamguard.aws;
 
+import dev.ecsiamguard.core.provision.AccountScope;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,22 +18,18 @@ public final class EcrRepositories {
         this.ecr = ecr;
     }
 
-    /** The repository's tags, or empty when the repository no longer exists. */
-    public Optional<Map<String, String>> tags(String registryId, String repositoryName) {
-        Repository repository;
+    /**
+     * The repository's tags, or empty when the repository no longer exists: one ListTagsForResource on the ARN
+     * the repository must have (the call fails with RepositoryNotFoundException when it is gone).
+     */
+    public Optional<Map<String, String>> tags(AccountScope scope, String repositoryName) {
+        String arn = scope.arn("ecr", "repository/" + repositoryName);
+        Map<String, String> tags = new TreeMap<>();
         try {
-            // An empty answer (another registry's name, on some endpoints) means the same as "not found".
-            repository = ecr.describeRepositories(r -> r.registryId(registryId).repositoryNames(repositoryName))
-                    .repositories().stream().findFirst().orElse(null);
+            ecr.listTagsForResource(r -> r.resourceArn(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
         } catch (RepositoryNotFoundException e) {
             return Optional.empty();
         }
-        if (repository == null) {
-            return Optional.empty();
-        }
-        Map<String, String> tags = new TreeMap<>();
-        ecr.listTagsForResource(r -> r.resourceArn(repository.repositoryArn())).tags()
-                .forEach(t -> tags.put(t.key(), t.value()));
         return Optional.of(tags);
     }
 

@@ -1,6 +1,7 @@
 package dev.ecsiamguard.aws;
 
 import dev.ecsiamguard.core.provision.Change;
+import dev.ecsiamguard.core.provision.DesiredLogGroup;
 import dev.ecsiamguard.core.provision.LogGroupState;
 import java.util.Map;
 import java.util.Optional;
@@ -17,17 +18,38 @@ public final class LogGroups {
         this.logs = logs;
     }
 
-    public LogGroupState read(String name) {
-        Optional<LogGroup> found = logs.describeLogGroups(r -> r.logGroupNamePrefix(name)).logGroups().stream()
-                .filter(g -> g.logGroupName().equals(name)).findFirst();
-        if (found.isEmpty()) {
-            return LogGroupState.absent(name);
+    /**
+     * For planning: like {@link #read} but without the tags when the retention is already the desired one, since
+     * the reconciler consults them (who manages the group) only to decide whether it may change the retention.
+     */
+    public LogGroupState readForPlan(DesiredLogGroup want) {
+        Optional<LogGroup> found = find(want.name());
+        if (found.isPresent() && Integer.valueOf(want.retentionDays()).equals(found.get().retentionInDays())) {
+            return new LogGroupState(want.name(), true, arnOf(found.get()), Optional.of(want.retentionDays()),
+                    Map.of());
         }
-        LogGroup group = found.get();
-        // DescribeLogGroups gives `...:log-group:NAME:*`; the tagging API wants the ARN without `:*`.
-        String arn = group.arn().endsWith(":*") ? group.arn().substring(0, group.arn().length() - 2) : group.arn();
+        return found.map(this::state).orElse(LogGroupState.absent(want.name()));
+    }
+
+    public LogGroupState read(String name) {
+        return find(name).map(this::state).orElse(LogGroupState.absent(name));
+    }
+
+    private Optional<LogGroup> find(String name) {
+        return logs.describeLogGroups(r -> r.logGroupNamePrefix(name)).logGroups().stream()
+                .filter(g -> g.logGroupName().equals(name)).findFirst();
+    }
+
+    private LogGroupState state(LogGroup group) {
+        String arn = arnOf(group);
         Map<String, String> tags = new TreeMap<>(logs.listTagsForResource(r -> r.resourceArn(arn)).tags());
-        return new LogGroupState(name, true, arn, Optional.ofNullable(group.retentionInDays()), tags);
+        return new LogGroupState(group.logGroupName(), true, arn, Optional.ofNullable(group.retentionInDays()),
+                tags);
+    }
+
+    // DescribeLogGroups gives `...:log-group:NAME:*`; the tagging API wants the ARN without `:*`.
+    private static String arnOf(LogGroup group) {
+        return group.arn().endsWith(":*") ? group.arn().substring(0, group.arn().length() - 2) : group.arn();
     }
 
     public boolean apply(Change change) {

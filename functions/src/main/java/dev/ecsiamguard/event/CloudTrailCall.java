@@ -10,7 +10,7 @@ import java.util.Optional;
  * Only a trigger: handlers re-describe the resources it names, since payloads can be partial.
  */
 public record CloudTrailCall(String eventId, String account, String region, String eventSource, String eventName,
-                             Optional<String> errorCode, Map<String, Object> userIdentity,
+                             Optional<String> errorCode, String sourceIp, Map<String, Object> userIdentity,
                              Map<String, Object> requestParameters, Map<String, Object> responseElements) {
 
     public static final String DETAIL_TYPE = "AWS API Call via CloudTrail";
@@ -35,6 +35,7 @@ public record CloudTrailCall(String eventId, String account, String region, Stri
                 text(detail.get("eventSource")).orElseThrow(() -> missing("detail.eventSource")),
                 text(detail.get("eventName")).orElseThrow(() -> missing("detail.eventName")),
                 text(detail.get("errorCode")),
+                text(detail.get("sourceIPAddress")).orElse("an unknown address"),
                 map(detail.get("userIdentity")),
                 map(detail.get("requestParameters")),
                 map(detail.get("responseElements")));

@@ -28,6 +28,11 @@ public sealed interface GitHubOidcEvent {
     record RoleAssumed(String account, String region, RoleUse use) implements GitHubOidcEvent {
     }
 
+    /** GitHub's provider was refused a role (a failed call): who tried, from where, and why it was refused. */
+    record RoleAssumeDenied(String account, String region, RoleUse use, String errorCode, String sourceIp)
+            implements GitHubOidcEvent {
+    }
+
     /** The detail-type of an on-demand request put on the application's bus (source `ecs-iam-guard.on-demand`). */
     String REQUEST = "GitHub OIDC Requested";
 
@@ -77,14 +82,19 @@ public sealed interface GitHubOidcEvent {
             return new RoleChanged(call.account(), call.region(), role, name);
         }
         if (source.equals("sts.amazonaws.com") && name.equals("AssumeRoleWithWebIdentity")) {
-            return assumed(call.require(source, name));
+            if (call.errorCode().isPresent()) {
+                RoleUse attempt = roleUse(call);
+                return new RoleAssumeDenied(call.account(), call.region(), attempt, call.errorCode().get(),
+                        call.sourceIp());
+            }
+            return new RoleAssumed(call.account(), call.region(), roleUse(call.require(source, name)));
         }
         throw new InvalidEventException("event is `" + source + ":" + name + "`: expected iam "
                 + "CreateOpenIDConnectProvider, " + String.join("/", ROLE_CHANGES)
                 + " or sts AssumeRoleWithWebIdentity");
     }
 
-    private static RoleAssumed assumed(CloudTrailCall call) {
+    private static RoleUse roleUse(CloudTrailCall call) {
         String provider = call.identity("identityProvider").or(() -> call.response("provider"))
                 .orElseThrow(() -> new InvalidEventException("event has no `detail.userIdentity.identityProvider`"));
         if (GitHubOidc.issuerOf(provider).isEmpty()) {
@@ -95,11 +105,13 @@ public sealed interface GitHubOidcEvent {
         if (!roleArn.matches("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+")) {
             throw new InvalidEventException("role ARN `" + roleArn + "` is not an IAM role ARN");
         }
+        // A denied call has no responseElements; its subject is in userIdentity (or the request, as CloudTrail shows)
         String subject = call.identity("userName").or(() -> call.response("subjectFromWebIdentityToken"))
+                .or(() -> call.request("subjectFromWebIdentityToken"))
                 .orElseThrow(() -> new InvalidEventException("event has no `detail.userIdentity.userName`"));
         try {
-            return new RoleAssumed(call.account(), call.region(), new RoleUse(roleArn, GitHubSubject.parse(subject),
-                    call.response("audience").orElse(""), call.eventId()));
+            return new RoleUse(roleArn, GitHubSubject.parse(subject), call.response("audience").orElse(""),
+                    call.eventId());
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException(e.getMessage());
         }

@@ -24,6 +24,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
 
     public ApiHandler() {
         this(System.getenv());
+        Priming.register(getClass().getName(), () -> HandlerPriming.api(System.getenv()));  // SnapStart
     }
 
     public ApiHandler(Map<String, String> env) {

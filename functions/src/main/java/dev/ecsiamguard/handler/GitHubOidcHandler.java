@@ -26,6 +26,7 @@ public final class GitHubOidcHandler implements RequestHandler<ScheduledEvent, M
 
     public GitHubOidcHandler() {
         this(System.getenv());
+        Priming.register(getClass().getName(), () -> HandlerPriming.gitHub(System.getenv()));  // SnapStart
     }
 
     public GitHubOidcHandler(Map<String, String> env) {
@@ -55,6 +56,8 @@ public final class GitHubOidcHandler implements RequestHandler<ScheduledEvent, M
                 result = oidc.provision(scope);
             } else if (parsed instanceof GitHubOidcEvent.RoleChanged changed) {
                 result = oidc.checkRole(changed.roleName(), scope);
+            } else if (parsed instanceof GitHubOidcEvent.RoleAssumeDenied denied) {
+                result = oidc.checkDeniedUse(denied.use(), denied.errorCode(), denied.sourceIp(), scope);
             } else {
                 result = oidc.checkUse(((GitHubOidcEvent.RoleAssumed) parsed).use(), scope);
             }

@@ -29,6 +29,7 @@ public final class ProvisionOnRepositoryHandler implements RequestHandler<Schedu
 
     public ProvisionOnRepositoryHandler() {
         this(System.getenv());
+        Priming.register(getClass().getName(), () -> HandlerPriming.provisioning(System.getenv()));  // SnapStart
     }
 
     public ProvisionOnRepositoryHandler(Map<String, String> env) {

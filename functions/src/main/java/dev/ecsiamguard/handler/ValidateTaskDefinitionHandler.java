@@ -28,6 +28,7 @@ public final class ValidateTaskDefinitionHandler implements RequestHandler<Sched
 
     public ValidateTaskDefinitionHandler() {
         this(System.getenv());
+        Priming.register(getClass().getName(), () -> HandlerPriming.validation(System.getenv()));  // SnapStart
     }
 
     public ValidateTaskDefinitionHandler(Map<String, String> env) {

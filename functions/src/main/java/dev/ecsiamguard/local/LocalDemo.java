@@ -27,6 +27,7 @@ public final class LocalDemo {
     private final AwsClients clients;
     private final PrintStream out;
     private final DemoReport report;
+    private final EventRoutes routes;
 
     LocalDemo(SamTemplate template, Map<String, String> env, PrintStream out) {
         this(template, env, out, new DemoReport(out));
@@ -38,6 +39,7 @@ public final class LocalDemo {
         this.clients = new AwsClients(AwsSettings.fromEnvironment(env));
         this.out = out;
         this.report = report;
+        this.routes = EventRoutes.of(template);
     }
 
     public static void main(String[] args) throws Exception {
@@ -174,10 +176,9 @@ public final class LocalDemo {
             return;
         }
         boolean api = event.isObject() && event.asObject().containsKey("httpMethod");
-        String functionId = template.functionIds().stream()
-                .filter(id -> api ? routes(id, event) : template.eventPatterns(id).stream()
-                        .anyMatch(p -> EventPatterns.matches(p, event)))
-                .findFirst().orElse(null);
+        String functionId = api
+                ? template.functionIds().stream().filter(id -> routes(id, event)).findFirst().orElse(null)
+                : routes.functionsFor(eventJson).stream().findFirst().orElse(null);
         if (functionId == null) {
             report.unmatched(name, api);
             return;

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import dev.ecsiamguard.handler.Priming;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import java.nio.file.Path;
  * `handleRequest` with a {@link Context}, and serialises the result to JSON.
  *
  * <p>As a main class it is one cold start, like a new execution environment:
- * `LocalRuntime <handler class> <event file>`, configured by the process environment.
+ * `LocalRuntime <handler class> <event file> [--prime]`, configured by the process environment; `--prime` runs
+ * the handler's SnapStart priming after construction, as Lambda does before taking the snapshot.
  */
 public final class LocalRuntime {
 
@@ -29,12 +31,18 @@ public final class LocalRuntime {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: LocalRuntime <handler class>[::handleRequest] <event.json>");
+        if (args.length != 2 && !(args.length == 3 && args[2].equals("--prime"))) {
+            System.err.println("usage: LocalRuntime <handler class>[::handleRequest] <event.json> [--prime]");
             System.exit(2);
         }
         String className = args[0].split("::")[0];
         Object handler = Class.forName(className).getDeclaredConstructor().newInstance();
+        if (args.length == 3) {
+            // What SnapStart does before its snapshot: run the handlers' CRaC beforeCheckpoint hooks.
+            long start = System.nanoTime();
+            int primed = Priming.runAll();
+            System.err.printf("primed %d handler(s) in %d ms%n", primed, (System.nanoTime() - start) / 1_000_000);
+        }
         String event = Files.readString(Path.of(args[1]));
         String functionName = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", className);
         System.out.println(invoke(handler, event, new LocalContext(functionName, 60, 1024, System.err)));

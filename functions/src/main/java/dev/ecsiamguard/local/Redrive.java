@@ -134,15 +134,12 @@ public final class Redrive {
 
     // The function whose EventBridge rule matches the event, exactly as the template routes it.
     private String route(String body) {
-        JsonNode event;
         try {
-            event = JsonNode.parser().parse(body);
+            JsonNode.parser().parse(body);
         } catch (RuntimeException e) {
             return null;
         }
-        return template.functionIds().stream()
-                .filter(id -> template.eventPatterns(id).stream().anyMatch(p -> EventPatterns.matches(p, event)))
-                .findFirst().orElse(null);
+        return EventRoutes.of(template).functionsFor(body).stream().findFirst().orElse(null);
     }
 
     private String replay(String functionId, String body) {

@@ -99,8 +99,8 @@ class CrashCasesMotoTest {
     void repositoryTags_whenRegistryIsAnotherAccounts_isEmptyNotACrash() {
         EcrRepositories repositories = new EcrRepositories(new LocalAws(MOTO).clients().ecr());
 
-        assertThat(repositories.tags("999999999999", "payments/api")).isEmpty();
-        assertThat(repositories.tags("123456789012", "payments/api")).isPresent();
+        assertThat(repositories.tags(dev.ecsiamguard.core.provision.AccountScope.of("999999999999", "us-east-1"), "payments/api")).isEmpty();
+        assertThat(repositories.tags(dev.ecsiamguard.core.provision.AccountScope.of("123456789012", "us-east-1"), "payments/api")).isPresent();
     }
 
     // An API Gateway sample event with one piece of its text replaced.

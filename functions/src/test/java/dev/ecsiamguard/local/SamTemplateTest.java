@@ -92,7 +92,8 @@ class SamTemplateTest {
                 "source", List.of("aws.ecr"),
                 "detail-type", List.of("AWS API Call via CloudTrail"),
                 "detail", Map.of("eventSource", List.of("ecr.amazonaws.com"),
-                        "eventName", List.of("CreateRepository"))));
+                        "eventName", List.of("CreateRepository"),
+                        "errorCode", List.of(Map.of("exists", false)))));
         ScheduledEvent sample = EventLoader.loadScheduledEvent("events/cloudtrail/ecr-create-repository.json");
         Map<String, Object> pattern = patterns.get(0);
         assertThat((List<Object>) pattern.get("source")).contains(sample.getSource());

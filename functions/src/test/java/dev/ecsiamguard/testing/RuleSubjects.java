@@ -85,6 +85,9 @@ public final class RuleSubjects {
                     GitHubSubject.parse("repo:acme/api:ref:refs/heads/main"), "sts.amazonaws.com", "event-1"),
                     Optional.empty(), Set.of("acme"), Optional.empty());
             case "provisioning drift" -> drift();
+            case "GitHub denied role use" -> new dev.ecsiamguard.core.github.DeniedRoleUseReported.Attempt(
+                    new RoleUse(ROLE_ARN, GitHubSubject.parse("repo:evil/api:ref:refs/heads/main"),
+                            "sts.amazonaws.com", "event-2"), "AccessDenied", "203.0.113.7", Set.of("acme"));
             case "cluster" -> new dev.ecsiamguard.core.provision.ClusterState("ecs-dev", true,
                     "arn:aws:ecs:us-east-1:" + ACCOUNT + ":cluster/ecs-dev", List.of("FARGATE"), List.of(), true,
                     Map.of());

@@ -2,6 +2,7 @@ package dev.ecsiamguard.core.catalog;
 
 import dev.ecsiamguard.core.Rule;
 import dev.ecsiamguard.core.RuleMetadata;
+import dev.ecsiamguard.core.github.DeniedRoleUseReported;
 import dev.ecsiamguard.core.github.DeployRules;
 import dev.ecsiamguard.core.github.GitHubTrustRules;
 import dev.ecsiamguard.core.github.OidcProviderRules;
@@ -38,6 +39,7 @@ public final class RuleCatalog {
             new Family("GitHub deploy role", DeployRules.ALL),
             new Family("GitHub OIDC provider", OidcProviderRules.ALL),
             new Family("GitHub role use", RoleUseRules.ALL),
+            new Family("GitHub denied role use", DeniedRoleUseReported.ALL),
             new Family("provisioning drift", DriftFindings.ALL),
             new Family("cluster", ClusterContainerInsightsEnabled.ALL));
 

@@ -1,0 +1,136 @@
+package dev.ecsiamguard.aws.priming;
+
+import dev.ecsiamguard.core.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+
+/** ECS, ECR, CloudWatch Logs and EventBridge of the {@link PrimingAccount}, in their JSON protocols. */
+final class PrimingJsonServices {
+
+    private static final String JSON = "application/x-amz-json-1.1";
+
+    private final String account;
+    private final String region;
+    private final Map<String, String> clusters = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> logGroups = new LinkedHashMap<>();
+    private String taskDefinition = "{}";
+    private String repository = "";
+    private Map<String, String> repositoryTags = Map.of();
+
+    PrimingJsonServices(String account, String region) {
+        this.account = account;
+        this.region = region;
+    }
+
+    void taskDefinition(String json) {
+        this.taskDefinition = json;
+    }
+
+    void repository(String name, Map<String, String> tags) {
+        this.repository = name;
+        this.repositoryTags = new TreeMap<>(tags);
+    }
+
+    PrimingAccount.Answer answer(String service, String operation, String body) {
+        JsonNode request = Json.parse(body);
+        String answer = switch (service + ":" + operation) {
+            case "ecs:DescribeClusters" -> describeClusters(request);
+            case "ecs:CreateCluster" -> createCluster(request, body);
+            case "ecs:DescribeTaskDefinition" -> "{\"taskDefinition\":" + taskDefinition + ",\"tags\":[]}";
+            case "ecs:TagResource" -> "{}";
+            case "ecs:ListAccountSettings" -> "{\"settings\":[]}";
+            case "ecs:DeregisterTaskDefinition" -> "{\"taskDefinition\":" + taskDefinition + "}";
+            case "ecr:DescribeRepositories" -> Json.write(Map.of("repositories", List.of(Map.of(
+                    "repositoryName", repository, "registryId", account, "repositoryArn", repositoryArn()))));
+            case "ecr:ListTagsForResource" -> Json.write(Map.of("tags", repositoryTags.entrySet().stream()
+                    .map(t -> Map.of("Key", t.getKey(), "Value", t.getValue())).toList()));
+            case "logs:DescribeLogGroups" -> describeLogGroups(text(request, "logGroupNamePrefix"));
+            case "logs:ListTagsForResource" -> Json.write(Map.of("tags", logGroups.values().stream()
+                    .filter(g -> (g.get("arn") + "").startsWith(text(request, "resourceArn"))).findFirst()
+                    .map(g -> g.get("tags")).orElse(Map.of())));
+            case "logs:CreateLogGroup" -> createLogGroup(request);
+            case "logs:PutRetentionPolicy" -> {
+                Optional.ofNullable(logGroups.get(text(request, "logGroupName")))
+                        .ifPresent(g -> g.put("retentionInDays", Integer.parseInt(text(request, "retentionInDays"))));
+                yield "{}";
+            }
+            case "events:PutEvents" -> putEvents(request);
+            // The service spec table: no spec yet, and every conditional write accepted (nothing is kept).
+            case "dynamodb:GetItem", "dynamodb:PutItem" -> "{}";
+            default -> throw PrimingAccount.unknown(service, operation);
+        };
+        return new PrimingAccount.Answer(operation, 200, JSON, answer);
+    }
+
+    private String describeClusters(JsonNode request) {
+        List<String> found = new ArrayList<>();
+        List<Object> failures = new ArrayList<>();
+        for (JsonNode name : request.field("clusters").map(JsonNode::asArray).orElse(List.of())) {
+            String cluster = clusters.get(name.text());
+            if (cluster == null) {
+                failures.add(Map.of("arn", clusterArn(name.text()), "reason", "MISSING"));
+            } else {
+                found.add(cluster);
+            }
+        }
+        return "{\"clusters\":[" + String.join(",", found) + "],\"failures\":" + Json.write(failures) + "}";
+    }
+
+    // The cluster is what was asked for (same member names in request and answer), active, with its ARN.
+    private String createCluster(JsonNode request, String body) {
+        String name = text(request, "clusterName");
+        String cluster = "{\"clusterArn\":" + Json.write(clusterArn(name)) + ",\"status\":\"ACTIVE\","
+                + body.substring(body.indexOf('{') + 1);
+        clusters.put(name, cluster);
+        return "{\"cluster\":" + cluster + "}";
+    }
+
+    private String createLogGroup(JsonNode request) {
+        String name = text(request, "logGroupName");
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("logGroupName", name);
+        group.put("arn", "arn:aws:logs:" + region + ":" + account + ":log-group:" + name + ":*");
+        Map<String, String> tags = new TreeMap<>();
+        request.field("tags").filter(JsonNode::isObject)
+                .ifPresent(t -> t.asObject().forEach((k, v) -> tags.put(k, v.text())));
+        group.put("tags", tags);
+        logGroups.put(name, group);
+        return "{}";
+    }
+
+    private String describeLogGroups(String prefix) {
+        List<Map<String, Object>> groups = logGroups.values().stream()
+                .filter(g -> String.valueOf(g.get("logGroupName")).startsWith(prefix)).map(g -> {
+                    Map<String, Object> shown = new LinkedHashMap<>(g);
+                    shown.remove("tags");
+                    return shown;
+                }).toList();
+        return Json.write(Map.of("logGroups", groups));
+    }
+
+    private static String putEvents(JsonNode request) {
+        int entries = request.field("Entries").map(e -> e.asArray().size()).orElse(0);
+        List<Object> ids = new ArrayList<>();
+        for (int i = 0; i < entries; i++) {
+            ids.add(Map.of("EventId", "priming-" + i));
+        }
+        return Json.write(Map.of("FailedEntryCount", 0, "Entries", ids));
+    }
+
+    private String repositoryArn() {
+        return "arn:aws:ecr:" + region + ":" + account + ":repository/" + repository;
+    }
+
+    private String clusterArn(String name) {
+        return "arn:aws:ecs:" + region + ":" + account + ":cluster/" + name;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.field(field).flatMap(Json::scalarText).orElse("");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ecsiamguard.handler;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * SnapStart priming. Each handler registers, when the runtime builds it, a CRaC resource whose `beforeCheckpoint`
+ * drives the handler's whole invocation path once against an in-memory AWS ({@link HandlerPriming}), so the
+ * snapshot already holds the loaded classes, the SDK marshallers and the engine; nothing leaves the process.
+ * Locally, `LocalRuntime --prime` runs the same hooks, since a plain JVM never checkpoints.
+ */
+public final class Priming {
+
+    // org.crac holds registered resources through weak references: these keep them alive until the snapshot.
+    private static final Map<String, Resource> REGISTERED = new ConcurrentHashMap<>();
+
+    private Priming() {
+    }
+
+    /** Registers (or replaces) the priming of one handler. */
+    public static void register(String handler, Runnable prime) {
+        Resource resource = new Resource() {
+            @Override
+            public void beforeCheckpoint(Context<? extends Resource> context) {
+                prime.run();
+            }
+
+            @Override
+            public void afterRestore(Context<? extends Resource> context) {
+                // nothing to renew: clients resolve credentials per request, and HTTP connections are not pooled
+            }
+        };
+        REGISTERED.put(handler, resource);
+        Core.getGlobalContext().register(resource);
+    }
+
+    /** Runs every registered priming now, as SnapStart does before taking its snapshot; returns how many ran. */
+    public static int runAll() throws Exception {
+        for (Resource resource : REGISTERED.values()) {
+            resource.beforeCheckpoint(null);
+        }
+        return REGISTERED.size();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.ecsiamguard.handler;
+
+/** A fresh JVM for {@link PrimingTest}: builds every handler as the Lambda runtime does and runs the priming. */
+public final class PrimingChild {
+
+    private PrimingChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        new ProvisionOnRepositoryHandler();
+        new ValidateTaskDefinitionHandler();
+        new GitHubOidcHandler();
+        new ApiHandler();
+        System.out.println("primed " + Priming.runAll());
+    }
+}
