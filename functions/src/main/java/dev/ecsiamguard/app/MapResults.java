@@ -60,7 +60,8 @@ final class MapResults {
                 return;
             }
             if (result.containsKey("failure") && result.containsKey("Items")) {
-                failAll(result.get("Items"), "batch failed after retries: " + SweepSteps.describe(result.get("failure")));
+                failAll(result.get("Items"), "batch failed after retries: "
+                        + SweepSteps.describe(result.get("failure")));
                 return;
             }
         }

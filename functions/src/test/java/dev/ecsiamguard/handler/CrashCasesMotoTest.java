@@ -3,6 +3,7 @@ package dev.ecsiamguard.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.aws.EcrRepositories;
+import dev.ecsiamguard.core.provision.AccountScope;
 import dev.ecsiamguard.core.json.Json;
 import dev.ecsiamguard.testing.CallRecorder;
 import dev.ecsiamguard.testing.LocalAws;
@@ -99,8 +100,8 @@ class CrashCasesMotoTest {
     void repositoryTags_whenRegistryIsAnotherAccounts_isEmptyNotACrash() {
         EcrRepositories repositories = new EcrRepositories(new LocalAws(MOTO).clients().ecr());
 
-        assertThat(repositories.tags(dev.ecsiamguard.core.provision.AccountScope.of("999999999999", "us-east-1"), "payments/api")).isEmpty();
-        assertThat(repositories.tags(dev.ecsiamguard.core.provision.AccountScope.of("123456789012", "us-east-1"), "payments/api")).isPresent();
+        assertThat(repositories.tags(AccountScope.of("999999999999", "us-east-1"), "payments/api")).isEmpty();
+        assertThat(repositories.tags(AccountScope.of("123456789012", "us-east-1"), "payments/api")).isPresent();
     }
 
     // An API Gateway sample event with one piece of its text replaced.

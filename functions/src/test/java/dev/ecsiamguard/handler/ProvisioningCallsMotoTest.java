@@ -42,7 +42,8 @@ class ProvisioningCallsMotoTest {
 
         // The spec is read before reconciling and once after, to see whether another stack changed it meanwhile.
         assertThat(recorder.calls()).containsExactlyInAnyOrder("Ecr:ListTagsForResource",
-                "DynamoDb:GetItem", "DynamoDb:GetItem", "Iam:GetRole", "Iam:ListRolePolicies", "Iam:GetRolePolicy", "Iam:ListAttachedRolePolicies",
+                "DynamoDb:GetItem", "DynamoDb:GetItem",
+                "Iam:GetRole", "Iam:ListRolePolicies", "Iam:GetRolePolicy", "Iam:ListAttachedRolePolicies",
                 "Iam:GetRole", "Iam:ListRolePolicies", "Iam:GetRolePolicy", "Iam:ListAttachedRolePolicies",
                 "CloudWatchLogs:DescribeLogGroups", "Ecs:DescribeClusters");
     }
