@@ -33,8 +33,8 @@ final class DeployRoleNotAdmin implements DeployRule {
         }
         String how = verdict.hasFullAccess()
                 ? "allows every action on every resource through " + refs(verdict.fullAccess())
-                : "can give itself full administrative access through " + String.join("; ",
-                        verdict.adminPaths().stream().map(EscalationAnalysis.Found::describe).toList());
+                : "can give itself full administrative access through "
+                        + EscalationAnalysis.describeAll(verdict.adminPaths());
         return List.of(Finding.of(METADATA, role.roleArn(), "Deploy role " + role.roleArn() + " " + how + "."));
     }
 

@@ -61,6 +61,20 @@ public final class EscalationAnalysis {
         }
     }
 
+    /**
+     * The first paths in full and the others by id, so a finding's sentence stays short enough to be read (and
+     * under the message bound) even when a broad policy opens every path of the catalogue.
+     */
+    public static String describeAll(List<Found> found) {
+        int shown = Math.min(found.size(), 3);
+        String described = String.join("; ", found.subList(0, shown).stream().map(Found::describe).toList());
+        if (found.size() == shown) {
+            return described;
+        }
+        return described + "; and " + (found.size() - shown) + " more: " + String.join(", ",
+                found.subList(shown, found.size()).stream().map(f -> f.path().id()).toList());
+    }
+
     /** Direct full access (with the statements granting it) and every path found, in catalogue order. */
     public record Verdict(List<StatementRef> fullAccess, List<Found> paths) {
 

@@ -29,7 +29,7 @@ final class RoleEscalation {
     }
 
     static String paths(List<EscalationAnalysis.Found> found) {
-        return String.join("; ", found.stream().map(EscalationAnalysis.Found::describe).toList());
+        return EscalationAnalysis.describeAll(found);
     }
 
     private static String refs(List<StatementRef> refs) {
