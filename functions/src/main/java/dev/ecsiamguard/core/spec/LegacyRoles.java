@@ -93,13 +93,15 @@ public final class LegacyRoles {
         return rest.endsWith("*") ? rest.substring(0, rest.length() - 1) : rest;
     }
 
-    // Calls back with each statement (and its Sid) of a document; a document this version cannot read adopts nothing.
+    // Calls back with each statement (and its Sid) of a document. A document that cannot be read stops the
+    // adoption: adopting nothing from it would let the next write take away what the role grants today.
     private static void forEach(String document, String onlySid, BiConsumer<JsonNode, String> action) {
         JsonNode statements;
         try {
             statements = Json.parse(document).asObject().get("Statement");
         } catch (RuntimeException unreadable) {
-            return;
+            throw new IllegalStateException("a policy document of the tool's own role cannot be read ("
+                    + unreadable.getMessage() + "): not adopting it, nothing written", unreadable);
         }
         List<JsonNode> list = statements == null ? List.of() : statements.isArray() ? statements.asArray()
                 : List.of(statements);

@@ -1,6 +1,7 @@
 package dev.ecsiamguard.core.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecsiamguard.core.provision.AccountScope;
 import dev.ecsiamguard.core.provision.DesiredRole;
@@ -44,6 +45,19 @@ class LegacyRolesTest {
                 new ClusterState("ecs-dev", true, "arn", List.of("FARGATE", "FARGATE_SPOT"),
                         earlier.cluster().defaultStrategy(), true, earlier.cluster().tags()));
         assertThat(new Reconciler().plan(now, state).changes()).as("same layout, nothing to write").isEmpty();
+    }
+
+    @Test
+    void adopt_whenTheToolsOwnPolicyCannotBeRead_refusesRatherThanAdoptNothing() {
+        Map<String, String> unreadable = new java.util.HashMap<>(earlier.executionRole().inlinePolicies());
+        unreadable.replaceAll((name, document) -> "{not json");
+        RoleState role = existing(earlier.executionRole());
+        RoleState broken = new RoleState(role.name(), true, role.arn(), role.path(), role.trustPolicy(), unreadable,
+                role.attachedPolicyArns(), role.boundaryArn(), role.tags());
+
+        assertThatThrownBy(() -> LegacyRoles.adopt(ServiceSpec.empty(id.executionRoleName(), "orders", "dev"),
+                broken, existing(earlier.taskRole()))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot be read");
     }
 
     @Test
