@@ -84,7 +84,12 @@ class ValidateTaskDefinitionHandlerMotoTest {
 
     /** Registers the revision exactly as the event's requestParameters describe it. */
     static String register(EcsClient ecs, String eventPath) {
-        JsonNode detail = Json.parse(read(eventPath)).field("detail").orElseThrow();
+        return registerFromText(ecs, read(eventPath));
+    }
+
+    /** Registers the revision a CloudTrail event's request describes. */
+    static String registerFromText(EcsClient ecs, String event) {
+        JsonNode detail = Json.parse(event).field("detail").orElseThrow();
         return ecs.registerTaskDefinition(TaskDefinitionRequests.fromCloudTrail(
                 detail.field("requestParameters").orElseThrow())).taskDefinition().taskDefinitionArn();
     }
