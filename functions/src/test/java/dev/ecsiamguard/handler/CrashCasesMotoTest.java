@@ -5,39 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecsiamguard.aws.EcrRepositories;
 import dev.ecsiamguard.core.provision.AccountScope;
 import dev.ecsiamguard.core.json.Json;
-import dev.ecsiamguard.testing.CallRecorder;
 import dev.ecsiamguard.testing.LocalAws;
-import dev.ecsiamguard.testing.MotoServer;
 import java.nio.file.Files;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /** Inputs that used to crash a handler: each is now a clear 4xx or `rejected`, before any AWS call. */
-class CrashCasesMotoTest {
-
-    private static final MotoServer MOTO = MotoServer.get();
-    private static final CallRecorder RECORDER = new CallRecorder();
-    private static AllHandlers handlers;
-
-    // Nothing here writes (every case is rejected before any call), so one deployment serves every test.
-    @BeforeAll
-    static void deploy() {
-        handlers = new AllHandlers(MOTO, RECORDER);
-        MOTO.reset();
-        LocalAws aws = new LocalAws(MOTO);
-        aws.deployApplicationBus();
-        aws.createRepository("payments/api", Map.of());
-    }
-
-    @BeforeEach
-    void forgetCalls() {
-        RECORDER.clear();
-    }
+class CrashCasesMotoTest extends RejectedBeforeAnyCall {
 
     @Test
     void api_whenDeployRoleRequestHasOwnerIdWithoutRepositoryId_answers400NamingTheField() throws Exception {

@@ -3,14 +3,9 @@ package dev.ecsiamguard.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsiamguard.core.json.Json;
-import dev.ecsiamguard.testing.CallRecorder;
-import dev.ecsiamguard.testing.LocalAws;
-import dev.ecsiamguard.testing.MotoServer;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
@@ -19,26 +14,7 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
  * Never trust the envelope: an event naming another account, region or partition than the function's own is
  * rejected before any AWS call, by every event-driven function.
  */
-class EnvelopeMotoTest {
-
-    private static final MotoServer MOTO = MotoServer.get();
-    private static final CallRecorder RECORDER = new CallRecorder();
-    private static AllHandlers handlers;
-
-    // Nothing here writes (every case is rejected before any call), so one deployment serves every test.
-    @BeforeAll
-    static void deploy() {
-        handlers = new AllHandlers(MOTO, RECORDER);
-        MOTO.reset();
-        LocalAws aws = new LocalAws(MOTO);
-        aws.deployApplicationBus();
-        aws.createRepository("payments/api", Map.of());
-    }
-
-    @BeforeEach
-    void forgetCalls() {
-        RECORDER.clear();
-    }
+class EnvelopeMotoTest extends RejectedBeforeAnyCall {
 
     @ParameterizedTest(name = "{0} with {1}")
     @CsvSource({
