@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.ecsiamguard.app.GitHubOidcService;
-import dev.ecsiamguard.aws.AwsClients;
-import dev.ecsiamguard.core.github.GitHubDeployments;
 import dev.ecsiamguard.core.json.Json;
-import dev.ecsiamguard.core.provision.ProvisioningConfig;
 import dev.ecsiamguard.local.LocalContext;
 import dev.ecsiamguard.testing.CallRecorder;
 import dev.ecsiamguard.testing.LocalAws;
@@ -17,7 +13,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
@@ -78,18 +73,11 @@ class GitHubDeniedAttemptMotoTest {
     }
 
     private GitHubOidcHandler handler(String deployments) {
-        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(moto.environment());
-        GitHubOidcService service = new GitHubOidcService(config, GitHubDeployments.parse(deployments,
-                config.clusterName(), Optional.empty()), new AwsClients(moto.settings().withInterceptor(recorder)),
-                LocalAws.BUS);
-        return new GitHubOidcHandler(() -> service, "us-east-1");
+        return GitHubOidcHandlerMotoTest.handler(moto, recorder, deployments);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> findings(Map<String, Object> result) {
-        Map<String, Object> report = (Map<String, Object>) result.get("report");
-        return ((List<Map<String, Object>>) report.get("findings")).stream()
-                .map(f -> f.get("ruleId") + ":" + f.get("severity")).toList();
+        return GitHubOidcHandlerMotoTest.findings(result);
     }
 
     private static ScheduledEvent event(String path) {

@@ -265,6 +265,11 @@ class GitHubOidcHandlerMotoTest {
     }
 
     private GitHubOidcHandler handler(String deployments) {
+        return handler(moto, recorder, deployments);
+    }
+
+    /** The GitHub function against moto, configured with these deployments, its calls recorded. */
+    static GitHubOidcHandler handler(MotoServer moto, CallRecorder recorder, String deployments) {
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(moto.environment());
         GitHubOidcService service = new GitHubOidcService(config, GitHubDeployments.parse(deployments,
                 config.clusterName(), Optional.empty()), new AwsClients(moto.settings().withInterceptor(recorder)),
@@ -272,8 +277,9 @@ class GitHubOidcHandlerMotoTest {
         return new GitHubOidcHandler(() -> service, "us-east-1");
     }
 
+    /** The report's findings as `ruleId:severity`. */
     @SuppressWarnings("unchecked")
-    private static List<String> findings(Map<String, Object> result) {
+    static List<String> findings(Map<String, Object> result) {
         Map<String, Object> report = (Map<String, Object>) result.get("report");
         return ((List<Map<String, Object>>) report.get("findings")).stream()
                 .map(f -> f.get("ruleId") + ":" + f.get("severity")).toList();
