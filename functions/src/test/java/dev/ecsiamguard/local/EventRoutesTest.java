@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,24 +93,13 @@ class EventRoutesTest {
 
     @Test
     void functionsFor_patternsEventBridgeSupports_matchLikeEventBridge(@TempDir Path dir) throws Exception {
-        Path template = dir.resolve("template.yaml");
-        Files.writeString(template, """
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: x.Y::handleRequest
-                      Events:
-                        E:
-                          Type: EventBridgeRule
-                          Properties:
-                            Pattern:
-                              source: [test]
-                              detail:
-                                tags: [blue]
-                                size: [{numeric: [">=", 5, "<", 6]}]
-                                errorCode: [{exists: false}]
-                                state: [{anything-but: [deleted]}]
+        Path template = templateWithPattern(dir, "Fn", """
+                source: [test]
+                detail:
+                  tags: [blue]
+                  size: [{numeric: [">=", 5, "<", 6]}]
+                  errorCode: [{exists: false}]
+                  state: [{anything-but: [deleted]}]
                 """);
         EventRoutes routes = EventRoutes.of(SamTemplate.load(template, Map.of(), "us-east-1"));
 
@@ -126,10 +116,21 @@ class EventRoutesTest {
 
     @Test
     void of_whenPatternIsNotValid_namesTheFunction(@TempDir Path dir) throws Exception {
-        Path template = dir.resolve("template.yaml");
-        Files.writeString(template, """
+        Path template = templateWithPattern(dir, "Broken", """
+                source: [{numeric: [">", "five"]}]
+                """);
+        SamTemplate loaded = SamTemplate.load(template, Map.of(), "us-east-1");
+
+        assertThatThrownBy(() -> EventRoutes.of(loaded)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Broken");
+    }
+
+    /** A template with one function whose one EventBridge rule has this pattern (YAML, unindented). */
+    private static Path templateWithPattern(Path dir, String function, String pattern) throws Exception {
+        String indented = pattern.lines().map(line -> "                " + line).collect(Collectors.joining("\n"));
+        return Files.writeString(dir.resolve("template.yaml"), """
                 Resources:
-                  Broken:
+                  %s:
                     Type: AWS::Serverless::Function
                     Properties:
                       Handler: x.Y::handleRequest
@@ -138,12 +139,8 @@ class EventRoutesTest {
                           Type: EventBridgeRule
                           Properties:
                             Pattern:
-                              source: [{numeric: [">", "five"]}]
-                """);
-        SamTemplate loaded = SamTemplate.load(template, Map.of(), "us-east-1");
-
-        assertThatThrownBy(() -> EventRoutes.of(loaded)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Broken");
+                %s
+                """.formatted(function, indented));
     }
 
     private static String event(String detailFields) {
