@@ -19,7 +19,8 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 class RemediateSecretKeysMotoTest {
 
     private static final String VIA = "secretsmanager.us-east-1.amazonaws.com";
-    private static final String FOREIGN_KEY = "arn:aws:kms:us-east-1:210987654321:key/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d";
+    private static final String FOREIGN_KEY =
+            "arn:aws:kms:us-east-1:210987654321:key/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d";
 
     private RemediationMotoFixture f;
 

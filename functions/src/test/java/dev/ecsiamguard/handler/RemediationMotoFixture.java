@@ -36,9 +36,9 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
- * Remediate mode against moto: payments-api provisioned with the stack's configuration in remediate mode (no
- * prefix reads), its revision registered with the secret it injects as Secrets Manager names it, and the
- * validation function's handler with a recorder of every AWS call.
+ * Remediate mode against moto: payments-api provisioned without prefix reads (as provisioning runs in remediate
+ * mode), its revision registered with the secret it injects as Secrets Manager names it, and the validation
+ * function's handler with a recorder of every AWS call.
  */
 final class RemediationMotoFixture {
 
