@@ -75,7 +75,7 @@ public final class ExecutionRoleRemediation {
         List<String> unreadSecrets = plan.unreadable().stream().map(RemediationPlan.Unreadable::resource).toList();
         List<RemediationPlan.Granted> granted = plan.grants().stream()
                 .filter(g -> !unreadSecrets.contains(g.grant().resource())).toList();
-        List<Finding> findings = findings(td, plan);
+        List<Finding> findings = findings(td, role, plan);
         List<RuleError> errors = plan.unreadable().stream().map(u -> new RuleError(u.ruleId(), td.resourceArn(),
                 u.message())).toList();
         if (granted.isEmpty()) {
@@ -103,12 +103,14 @@ public final class ExecutionRoleRemediation {
     }
 
     // A refused key is no validation rule's finding: it becomes one here, its fix the exact statement.
-    private static List<Finding> findings(TaskDefinition td, RemediationPlan plan) {
+    private static List<Finding> findings(TaskDefinition td, RoleSnapshot role, RemediationPlan plan) {
         List<Finding> findings = new ArrayList<>();
         for (RemediationPlan.Refused r : plan.refused()) {
             if (!r.fix().isEmpty()) {
                 findings.add(Finding.of(RuleCatalog.byId(r.ruleId()).orElseThrow(), td.resourceArn(),
-                        "Execution role cannot kms:Decrypt with " + r.reason() + ".").withFix(r.fix()));
+                        "Execution role " + role.name() + " of task definition " + td.displayName()
+                                + " is not allowed kms:Decrypt on " + r.resource() + ": " + r.reason() + ".")
+                        .withFix(r.fix()));
             }
         }
         return findings;

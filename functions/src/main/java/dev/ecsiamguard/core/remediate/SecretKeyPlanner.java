@@ -58,8 +58,8 @@ public final class SecretKeyPlanner {
                 continue;
             }
             if (elsewhere != null) {
-                refused.add(new RemediationPlan.Refused(read.ruleId(), key, elsewhere + " (it " + why
-                        + "); remediation grants only keys of this account and region", key.contains(":alias/")
+                refused.add(new RemediationPlan.Refused(read.ruleId(), key, elsewhere + "; it " + why
+                        + ", and remediation grants only keys of this account and region", key.contains(":alias/")
                         ? "" : SpecExecutionGrants.keyStatement(key)));
             } else if (decision.isDenied()) {
                 grants.add(new RemediationPlan.Granted(new ExecutionGrant(List.of("kms:Decrypt"), key),
