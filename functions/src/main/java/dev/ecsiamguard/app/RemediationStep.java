@@ -1,39 +1,44 @@
 package dev.ecsiamguard.app;
 
 import dev.ecsiamguard.aws.AccountRoleLookup;
+import dev.ecsiamguard.aws.AwsClients;
+import dev.ecsiamguard.aws.DynamoDbServiceSpecStore;
 import dev.ecsiamguard.aws.EventPublisher;
-import dev.ecsiamguard.aws.RolePolicyGrantRecord;
+import dev.ecsiamguard.aws.IamInlinePolicies;
+import dev.ecsiamguard.aws.SecretsManagerKeys;
 import dev.ecsiamguard.core.json.Json;
 import dev.ecsiamguard.core.roles.RoleAnalysisContext;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
 import dev.ecsiamguard.event.TaskDefinitionRegistered;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.services.iam.IamClient;
 
 /**
- * Wires remediation into the validation flow as its own step: reads the revision's roles afresh, remediates, and
- * publishes "Execution Role Remediated" whenever something was granted or refused.
+ * Wires remediation into the validation flow as its own step: reads the revision's roles afresh, remediates
+ * through the spec table, IAM and the secrets' keys, and publishes "Execution Role Remediated" whenever something
+ * was granted, refused or could not be read.
  */
 final class RemediationStep {
 
     static final String DETAIL_TYPE = "Execution Role Remediated";
 
-    private final IamClient iam;
+    private final AwsClients clients;
     private final EventPublisher publisher;
 
-    RemediationStep(IamClient iam, EventPublisher publisher) {
-        this.iam = iam;
+    RemediationStep(AwsClients clients, EventPublisher publisher) {
+        this.clients = clients;
         this.publisher = publisher;
     }
 
-    ExecutionRoleRemediation.Outcome remediate(ValidationConfig.Remediation settings, TaskDefinition td,
-                                               TaskDefinitionRegistered event, Map<String, String> tags) {
-        RoleAnalysisContext ctx = RoleAnalysisContext.resolve(td, new AccountRoleLookup(iam, event.account()),
-                event.account(), event.region(), tags);
+    RemediationOutcome remediate(ValidationConfig.Remediation settings, TaskDefinition td,
+                                 TaskDefinitionRegistered event, Map<String, String> tags) {
+        RoleAnalysisContext ctx = RoleAnalysisContext.resolve(td, new AccountRoleLookup(clients.iam(),
+                event.account()), event.account(), event.region(), tags);
         var outcome = new ExecutionRoleRemediation(settings.names(), settings.environmentFileBuckets(),
-                new RolePolicyGrantRecord(iam)).remediate(td, ctx);
-        if (!outcome.granted().isEmpty() || !outcome.refused().isEmpty()) {
+                DynamoDbServiceSpecStore.fromEnvironment(settings.specTable(), clients),
+                new IamInlinePolicies(clients.iam()),
+                new SecretsManagerKeys(clients.secretsManager(), clients.kms())).remediate(td, ctx);
+        if (outcome.eventful()) {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("taskDefinitionArn", td.arn());
             detail.putAll(outcome.toMap());

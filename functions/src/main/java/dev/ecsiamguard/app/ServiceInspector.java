@@ -18,6 +18,7 @@ import dev.ecsiamguard.core.provision.Reconciler;
 import dev.ecsiamguard.core.provision.ServiceBlueprint;
 import dev.ecsiamguard.core.provision.ServiceIdentity;
 import dev.ecsiamguard.core.provision.ServiceState;
+import dev.ecsiamguard.core.spec.ServiceSpec;
 import dev.ecsiamguard.core.spec.ServiceSpecStore;
 import dev.ecsiamguard.core.provision.capability.CapabilityDeclaration;
 import java.util.ArrayList;
@@ -60,16 +61,17 @@ public final class ServiceInspector {
         List<CapabilityDeclaration> capabilities = ServiceProvisioner.capabilities(tags);
         ServiceIdentity identity = ServiceIdentity.forService(service, repository.orElse(service), config);
         // The declared spec when there is one (every region's facet), else what this stack alone would provision.
-        DesiredService desired = specs.read(identity.executionRoleName())
-                .map(spec -> new ServiceBlueprint(config, scope).desired(identity, spec))
-                .orElseGet(() -> new ServiceBlueprint(config, scope).desired(identity, capabilities));
+        Optional<ServiceSpec> spec = specs.read(identity.executionRoleName());
         ServiceState state = new ServiceState(roles.read(identity.executionRoleName()),
                 roles.read(identity.taskRoleName()), logGroups.read(identity.logGroupName()),
                 clusters.read(config.clusterName()));
         if (!state.executionRole().exists() && !state.taskRole().exists() && !state.logGroup().exists()) {
             return Optional.empty();
         }
-        desired = ServiceBlueprint.withExecutionGrants(desired, ServiceProvisioner.recordedGrants(state));
+        // With the old remediation policy's grants as the next provisioning run adopts them.
+        DesiredService desired = spec.map(s -> new ServiceBlueprint(config, scope).desired(identity,
+                        ServiceProvisioner.withOldRemediationGrants(s, state)))
+                .orElseGet(() -> new ServiceBlueprint(config, scope).desired(identity, capabilities));
         Plan plan = reconciler.plan(desired, state);
         String arn = state.executionRole().exists() ? state.executionRole().arn() : state.taskRole().arn();
         String subject = arn.isEmpty() ? service : arn;

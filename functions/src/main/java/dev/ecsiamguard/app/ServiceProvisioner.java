@@ -22,7 +22,6 @@ import dev.ecsiamguard.core.provision.ServiceState;
 import dev.ecsiamguard.core.spec.ServiceSpec;
 import dev.ecsiamguard.core.spec.ServiceSpecStore;
 import dev.ecsiamguard.core.provision.capability.CapabilityDeclaration;
-import dev.ecsiamguard.core.remediate.ExecutionGrant;
 import dev.ecsiamguard.core.remediate.ExecutionGrants;
 import dev.ecsiamguard.core.provision.capability.TaskRoleCapabilities;
 import dev.ecsiamguard.event.InvalidEventException;
@@ -124,7 +123,13 @@ public final class ServiceProvisioner {
         ServiceState state = null;
         for (int specRound = 1; ; specRound++) {
             DesiredService desired = blueprint.desired(identity, spec);
-            state = converge(desired, applied, notes);
+            ServiceState before = read(desired);
+            ServiceSpec adopted = adoptOldRemediationGrants(spec, before);
+            if (adopted != spec) {
+                spec = adopted;
+                desired = blueprint.desired(identity, spec);
+            }
+            state = converge(desired, before, applied, notes);
             ServiceSpec latest = specs.read(spec.id()).orElse(spec);
             if (latest.sameDeclaration(spec)) {
                 spec = latest;
@@ -143,9 +148,9 @@ public final class ServiceProvisioner {
         return result;
     }
 
-    private ServiceState converge(DesiredService desired, List<String> applied, Set<Note> notes) {
-        ServiceState state = read(desired);
-        desired = ServiceBlueprint.withExecutionGrants(desired, recordedGrants(state));
+    private ServiceState converge(DesiredService desired, ServiceState current, List<String> applied,
+                                  Set<Note> notes) {
+        ServiceState state = current;
         for (int round = 1; ; round++) {
             Plan plan = reconciler.plan(desired, state);
             notes.addAll(plan.notes());
@@ -180,14 +185,19 @@ public final class ServiceProvisioner {
                 List.of(), List.of(), why, 0);
     }
 
-    /**
-     * Remediation's grants, read from where they are recorded today: the execution role's own remediation
-     * policy, already part of the state read, so this costs no call. The seam for the service's spec.
-     */
-    static List<ExecutionGrant> recordedGrants(ServiceState state) {
+    // Upgrade: grants an earlier version kept in its own remediation policy move into the spec (add before
+    // remove: the old policy stays until someone deletes it). Costs no call, the state is already read.
+    private ServiceSpec adoptOldRemediationGrants(ServiceSpec spec, ServiceState state) {
+        ServiceSpec adopted = withOldRemediationGrants(spec, state);
+        return adopted.sameDeclaration(spec) ? spec
+                : specs.update(spec.id(), () -> spec, current -> withOldRemediationGrants(current, state));
+    }
+
+    /** The spec with the grants of the execution role's old remediation policy, when it carries one. */
+    static ServiceSpec withOldRemediationGrants(ServiceSpec spec, ServiceState state) {
         String document = state.executionRole().exists() && state.executionRole().managedByUs()
                 ? state.executionRole().inlinePolicies().get(ExecutionGrants.POLICY_NAME) : null;
-        return document == null ? List.of() : ExecutionGrants.parse(document);
+        return document == null ? spec : ExecutionGrants.adopt(spec, document);
     }
 
     private ServiceState read(DesiredService desired) {

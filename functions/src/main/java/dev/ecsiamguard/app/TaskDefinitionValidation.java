@@ -6,7 +6,9 @@ import dev.ecsiamguard.aws.EcsAccountSettingsReader;
 import dev.ecsiamguard.aws.EventPublisher;
 import dev.ecsiamguard.aws.SecurityHubFindings;
 import dev.ecsiamguard.aws.TaskDefinitions;
+import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Report;
+import dev.ecsiamguard.core.RuleError;
 import dev.ecsiamguard.core.ReportJson;
 import dev.ecsiamguard.core.json.Json;
 import dev.ecsiamguard.core.taskdef.TaskDefinition;
@@ -44,12 +46,14 @@ public final class TaskDefinitionValidation {
         this(config, new TaskDefinitions(clients.ecs()), new EcsAccountSettingsReader(clients.ecs()), clients.iam(),
                 new EventPublisher(clients.eventBridge(), config.busName()),
                 config.securityHubEnabled() ? Optional.of(new SecurityHubFindings(clients.settings()))
-                        : Optional.empty(), Clock.systemUTC());
+                        : Optional.empty(), Clock.systemUTC(), new RemediationStep(clients,
+                        new EventPublisher(clients.eventBridge(), config.busName())));
     }
 
     TaskDefinitionValidation(ValidationConfig config, TaskDefinitions taskDefinitions, EcsAccountSettings settings,
                              IamClient iam,
-                             EventPublisher publisher, Optional<SecurityHubFindings> securityHub, Clock clock) {
+                             EventPublisher publisher, Optional<SecurityHubFindings> securityHub, Clock clock,
+                             RemediationStep remediation) {
         this.config = config;
         this.taskDefinitions = taskDefinitions;
         this.settings = settings;
@@ -57,7 +61,7 @@ public final class TaskDefinitionValidation {
         this.publisher = publisher;
         this.securityHub = securityHub;
         this.clock = clock;
-        this.remediation = new RemediationStep(iam, publisher);
+        this.remediation = remediation;
     }
 
     public ValidationResult validate(TaskDefinitionRegistered event) {
@@ -108,11 +112,15 @@ public final class TaskDefinitionValidation {
             return report;
         }
         var outcome = remediation.remediate(config.remediation().get(), td, event, tags);
-        if (outcome.granted().isEmpty()) {
-            return report;
-        }
         outcome.granted().forEach(g -> actions.add("granted " + String.join(", ", g.grant().actions()) + " on "
                 + g.grant().resource() + " to " + outcome.executionRole() + " (" + g.why() + ")"));
-        return validator.validate(td, new AccountRoleLookup(iam, event.account()), tags);
+        Report judged = outcome.granted().isEmpty() ? report
+                : validator.validate(td, new AccountRoleLookup(iam, event.account()), tags);
+        // What only remediation sees (a secret's KMS key) joins the rules' own results.
+        List<Finding> findings = new ArrayList<>(judged.findings());
+        findings.addAll(outcome.findings());
+        List<RuleError> errors = new ArrayList<>(judged.errors());
+        errors.addAll(outcome.errors());
+        return new Report(judged.subject(), findings, errors);
     }
 }

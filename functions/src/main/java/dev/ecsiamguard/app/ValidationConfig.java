@@ -25,11 +25,16 @@ public record ValidationConfig(Mode mode, Severity threshold, boolean deregister
      */
     public enum Mode { AUDIT, ENFORCE, REMEDIATE }
 
-    /** What remediation needs: the provisioning names and prefixes, and the buckets environment files may use. */
-    public record Remediation(ProvisioningConfig names, List<String> environmentFileBuckets) {
+    /**
+     * What remediation needs: the provisioning names and prefixes, the buckets environment files may use, and
+     * where the service specs live (`SPEC_TABLE`, `SPEC_TABLE_REGION`), where it records what it grants.
+     */
+    public record Remediation(ProvisioningConfig names, List<String> environmentFileBuckets,
+                              Map<String, String> specTable) {
 
         public Remediation {
             environmentFileBuckets = List.copyOf(environmentFileBuckets);
+            specTable = Map.copyOf(specTable);
         }
     }
 
@@ -50,7 +55,16 @@ public record ValidationConfig(Mode mode, Severity threshold, boolean deregister
                         : Arrays.stream(registries.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
                 value(env, "EVENT_BUS_NAME", "ecs-iam-guard"), rolePinning(env),
                 mode.equals("REMEDIATE") ? Optional.of(new Remediation(ProvisioningConfig.fromEnvironment(env),
-                        buckets(value(env, "REMEDIATE_ENVIRONMENT_FILE_BUCKETS", "")))) : Optional.empty());
+                        buckets(value(env, "REMEDIATE_ENVIRONMENT_FILE_BUCKETS", "")), specTable(env)))
+                        : Optional.empty());
+    }
+
+    private static Map<String, String> specTable(Map<String, String> env) {
+        Map<String, String> location = new java.util.HashMap<>();
+        for (String key : List.of("SPEC_TABLE", "SPEC_TABLE_REGION")) {
+            location.put(key, value(env, key, ""));
+        }
+        return location;
     }
 
     private static List<String> buckets(String list) {

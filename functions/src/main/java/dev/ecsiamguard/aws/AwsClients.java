@@ -112,6 +112,17 @@ public final class AwsClients {
         return once("sfn", () -> configure(software.amazon.awssdk.services.sfn.SfnClient.builder(), "sfn").build());
     }
 
+    /** Remediation reads the KMS key of a secret it grants (DescribeSecret). */
+    public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
+        return once("secretsmanager", () -> configure(software.amazon.awssdk.services.secretsmanager
+                .SecretsManagerClient.builder(), "secrets_manager").build());
+    }
+
+    /** ... and resolves an alias or key id to its key (DescribeKey). */
+    public software.amazon.awssdk.services.kms.KmsClient kms() {
+        return once("kms", () -> configure(software.amazon.awssdk.services.kms.KmsClient.builder(), "kms").build());
+    }
+
     /** The shared HTTP client, for the one API called without an SDK module (Organizations). */
     public SdkHttpClient http() {
         return http;

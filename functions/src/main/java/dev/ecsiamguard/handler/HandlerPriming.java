@@ -55,6 +55,9 @@ final class HandlerPriming {
     static List<String> validation(Map<String, String> env) {
         Map<String, String> primingEnv = new HashMap<>(env);
         primingEnv.put("SECURITY_HUB_ENABLED", "false");  // Security Hub has its own transport: never primed
+        if ("remediate".equalsIgnoreCase(env.getOrDefault("MODE", ""))) {
+            primingEnv.put("SECRETS_MANAGER_PREFIX", "priming/");  // the sample's secret: its key is read
+        }
         PrimingAccount account = account(env);
         Map<String, Object> taskDefinition = seedService(account, ProvisioningConfig.fromEnvironment(env));
         ValidateTaskDefinitionHandler handler = new ValidateTaskDefinitionHandler(new TaskDefinitionValidation(

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsEx
  */
 public final class LocalDemo {
 
+    private static final String ACCOUNT = "123456789012";
+
     private final SamTemplate template;
     private final Map<String, String> env;
     private final AwsClients clients;
@@ -167,7 +169,9 @@ public final class LocalDemo {
         }
     }
 
-    private void replay(Path name, String eventJson) throws Exception {
+    private void replay(Path name, String sampleJson) throws Exception {
+        String eventJson = DemoSecrets.created(sampleJson, ACCOUNT, clients.settings().region().id(),
+                clients.secretsManager());
         JsonNode event;
         try {
             event = JsonNode.parser().parse(eventJson);

@@ -191,8 +191,7 @@ public final class SamTemplate {
             }
             case "Fn::Join" -> {
                 List<?> args = (List<?>) arg;
-                yield String.join(String.valueOf(args.get(0)),
-                        ((List<?>) args.get(1)).stream().map(this::resolve).toList());
+                yield String.join(String.valueOf(args.get(0)), Intrinsics.list(args.get(1), this::resolve));
             }
             case "Fn::GetAtt" -> {
                 List<?> args = arg instanceof List<?> l ? l : List.of(String.valueOf(arg).split("\\.", 2));

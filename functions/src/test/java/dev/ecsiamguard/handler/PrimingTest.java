@@ -68,6 +68,17 @@ class PrimingTest {
     }
 
     @Test
+    void priming_validationInRemediateMode_answersTheSecretKeyAndSpecLookupsInMemory() {
+        env.put("MODE", "remediate");
+        env.put("SECRETS_MANAGER_PREFIX", "{service}/");
+
+        List<String> validation = HandlerPriming.validation(env);
+
+        assertThat(received).isEmpty();
+        assertThat(validation).contains("secretsmanager:DescribeSecret", "kms:DescribeKey", "dynamodb:GetItem");
+    }
+
+    @Test
     void priming_withDefaultConfiguration_completesForEveryHandler() {
         Map<String, String> defaults = Map.of("AWS_REGION", "us-east-1");
 

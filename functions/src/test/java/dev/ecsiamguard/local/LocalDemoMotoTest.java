@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,34 @@ class LocalDemoMotoTest {
                 "rejected: repository name `Payments_API!` is not a valid ECR repository name",
                 "413 request_too_large", sampleFiles + " event(s):", ", 0 on replay.")
                 .doesNotContain("NOT idempotent");
+    }
+
+    // As scripts/demo runs it: remediate mode with secret prefixes, so the revision's secrets are granted.
+    @Test
+    void run_inRemediateMode_leavesNoUnresolvedFindingOnTheRolesItMadeAndReplaysWriteNothing() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SamTemplate template = SamTemplate.load(TEMPLATE, Map.of("GitHubDeployments", DEPLOYMENTS,
+                "Mode", "remediate", "SecretsManagerPrefix", "{environment}/{service}/",
+                "SsmParameterPrefix", "/{environment}/{service}/"), "us-east-1");
+
+        boolean idempotent = new LocalDemo(template, moto.environment(), new PrintStream(out, true,
+                StandardCharsets.UTF_8)).run(Path.of("..", "events"), moto.endpoint().toString());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(idempotent).as("every replay writes nothing").isTrue();
+        assertThat(printed).contains(", 0 on replay.", "* granted secretsmanager:GetSecretValue on "
+                + "arn:aws:secretsmanager:us-east-1:123456789012:secret:dev/payments-api/db-");
+        List<String> ownRoles = printed.lines().map(String::strip).filter(l -> l.startsWith("+ create role "))
+                .map(l -> l.substring("+ create role ".length())).distinct().toList();
+        assertThat(ownRoles).contains("ecs-payments-api-execution-role", "ecs-payments-api-task-role");
+        // Findings are printed as `- SEVERITY RULE: ...` (events) or `! RULE ...` (API answers). A use of a role
+        // by someone else (OIDC-RT-*) is a finding about that use, not about the role.
+        List<String> onOwnRoles = printed.lines().map(String::strip)
+                .filter(l -> l.startsWith("- ") || l.startsWith("! "))
+                .filter(l -> !l.contains("OIDC-RT-"))
+                .filter(l -> ownRoles.stream().anyMatch(role -> l.contains("role " + role)
+                        || l.contains("role/ecs-iam-guard/" + role))).toList();
+        assertThat(onOwnRoles).isEmpty();
     }
 
     @Test

@@ -9,10 +9,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
-/** ECS, ECR, CloudWatch Logs and EventBridge of the {@link PrimingAccount}, in their JSON protocols. */
+/**
+ * ECS, ECR, CloudWatch Logs, EventBridge, DynamoDB, Secrets Manager and KMS of the {@link PrimingAccount}, in
+ * their JSON protocols.
+ */
 final class PrimingJsonServices {
 
     private static final String JSON = "application/x-amz-json-1.1";
+    private static final String PRIMING_KEY = "00000000-0000-4000-8000-00000000beef";
 
     private final String account;
     private final String region;
@@ -62,6 +66,12 @@ final class PrimingJsonServices {
             case "events:PutEvents" -> putEvents(request);
             // The service spec table: no spec yet, and every conditional write accepted (nothing is kept).
             case "dynamodb:GetItem", "dynamodb:PutItem" -> "{}";
+            // Remediation reads a secret's key: the sample secret is under a customer managed key, by alias.
+            case "secretsmanager:DescribeSecret" -> Json.write(Map.of("ARN", text(request, "SecretId"),
+                    "Name", "priming", "KmsKeyId", "alias/priming"));
+            case "kms:DescribeKey" -> Json.write(Map.of("KeyMetadata", Map.of("KeyId", PRIMING_KEY,
+                    "Arn", "arn:aws:kms:" + region + ":" + account + ":key/" + PRIMING_KEY, "KeyManager", "CUSTOMER",
+                    "KeyState", "Enabled")));
             default -> throw PrimingAccount.unknown(service, operation);
         };
         return new PrimingAccount.Answer(operation, 200, JSON, answer);

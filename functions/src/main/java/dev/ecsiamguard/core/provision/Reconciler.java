@@ -15,9 +15,12 @@ import java.util.TreeMap;
  */
 public final class Reconciler {
 
-    /** The inline policies this application writes, whatever the region, environment or spec. */
+    /**
+     * The inline policies this application writes, whatever the region, environment or spec, and the one earlier
+     * versions recorded remediation grants in (now adopted into the spec, so no longer written).
+     */
     static final Set<String> OWN_POLICIES = Set.of(ServiceBlueprint.EXECUTION_POLICY_NAME,
-            ServiceBlueprint.TASK_POLICY_NAME);
+            ServiceBlueprint.TASK_POLICY_NAME, dev.ecsiamguard.core.remediate.ExecutionGrants.POLICY_NAME);
 
     public Plan plan(DesiredService desired, ServiceState current) {
         List<Change> changes = new ArrayList<>();

@@ -4,8 +4,6 @@ import static dev.ecsiamguard.core.json.Json.object;
 
 import dev.ecsiamguard.core.json.Json;
 import dev.ecsiamguard.core.spec.ServiceSpec;
-import dev.ecsiamguard.core.remediate.ExecutionGrant;
-import dev.ecsiamguard.core.remediate.ExecutionGrants;
 import dev.ecsiamguard.core.provision.capability.CapabilityDeclaration;
 import dev.ecsiamguard.core.provision.capability.CapabilityScope;
 import dev.ecsiamguard.core.provision.capability.TaskRoleCapabilities;
@@ -75,23 +73,6 @@ public final class ServiceBlueprint {
                         new DesiredCluster.StrategyItem("FARGATE_SPOT", 0, 1)),
                 true, Map.of("ManagedBy", MANAGED_BY, "Environment", config.environment()));
         return new DesiredService(id, execution, task, logGroup, cluster);
-    }
-
-    /**
-     * The same service with remediation's recorded grants kept on its execution role, as their own inline
-     * policy, so provisioning neither reverts them nor reports them as someone else's.
-     */
-    public static DesiredService withExecutionGrants(DesiredService desired, List<ExecutionGrant> grants) {
-        if (grants.isEmpty()) {
-            return desired;
-        }
-        DesiredRole e = desired.executionRole();
-        Map<String, String> inline = new LinkedHashMap<>(e.inlinePolicies());
-        inline.put(ExecutionGrants.POLICY_NAME, ExecutionGrants.document(grants));
-        DesiredRole execution = new DesiredRole(e.name(), e.path(), e.description(), e.trustPolicy(), inline,
-                e.managedPolicyArns(), e.boundaryArn(), e.tags());
-        return new DesiredService(desired.identity(), execution, desired.taskRole(), desired.logGroup(),
-                desired.cluster());
     }
 
     /** ECS tasks may assume the role, only for this account's ECS resources in this region (confused deputy). */

@@ -1,17 +1,17 @@
 package dev.ecsiamguard.core.remediate;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Where remediation's grants are recorded durably, so that provisioning keeps them instead of reverting them.
- * Today the record is the execution role's own inline policy {@value ExecutionGrants#POLICY_NAME}
- * ({@code aws.RolePolicyGrantRecord}); the service's declared spec can take its place by implementing this.
+ * Where remediation's grants are recorded durably, so that provisioning keeps them instead of reverting them:
+ * the service's spec ({@link SpecGrantRecord}), from which the execution role's policy is rendered.
  */
 public interface ExecutionGrantRecord {
 
-    /** The grants recorded for this execution role; empty when none. */
-    List<ExecutionGrant> grants(String executionRoleName);
-
-    /** Records the grants not recorded yet and returns them; writes nothing when there are none. */
-    List<ExecutionGrant> add(String executionRoleName, List<ExecutionGrant> grants);
+    /**
+     * Records the grants and brings the execution role's permissions in line with the record. Returns the grants
+     * that were not recorded before (empty on a replay), or nothing when this role has no record to add to.
+     */
+    Optional<List<ExecutionGrant>> add(String executionRoleName, List<ExecutionGrant> grants);
 }

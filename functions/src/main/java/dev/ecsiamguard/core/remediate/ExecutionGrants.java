@@ -1,37 +1,34 @@
 package dev.ecsiamguard.core.remediate;
 
-import static dev.ecsiamguard.core.json.Json.object;
-
-import dev.ecsiamguard.core.json.Json;
 import dev.ecsiamguard.core.policy.PolicyDocument;
 import dev.ecsiamguard.core.policy.Statement;
+import dev.ecsiamguard.core.provision.SpecExecutionGrants;
+import dev.ecsiamguard.core.spec.ServiceSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
-/** Remediation grants as the execution role's own inline policy, and back: one statement per grant. */
+/**
+ * The upgrade path from the earlier record of remediation grants, the execution role's own inline policy
+ * {@value #POLICY_NAME}: its grants are adopted into the service's spec, whose execution policy then carries them.
+ * The old policy is left in place (ecs-iam-guard never deletes); provisioning says it may be removed.
+ */
 public final class ExecutionGrants {
 
-    /** The inline policy on the execution role that holds what remediation granted. */
+    /** The inline policy on the execution role that earlier versions recorded remediation's grants in. */
     public static final String POLICY_NAME = "ecs-iam-guard-remediation";
 
     private ExecutionGrants() {
     }
 
-    public static String document(List<ExecutionGrant> grants) {
-        List<Object> statements = new ArrayList<>();
-        for (ExecutionGrant g : grants) {
-            statements.add(object("Effect", "Allow", "Action", g.actions().size() == 1 ? g.actions().get(0)
-                    : g.actions(), "Resource", g.resource()));
-        }
-        return Json.write(object("Version", "2012-10-17", "Statement", statements));
+    /** The grants a policy written by an earlier version holds: one per statement and resource. */
+    public static List<ExecutionGrant> parse(String document) {
+        return grants(PolicyDocument.parseIdentity(document));
     }
 
-    /** The grants a policy written by {@link #document} holds. */
-    public static List<ExecutionGrant> parse(String document) {
+    /** The same, from the parsed policy. */
+    public static List<ExecutionGrant> grants(PolicyDocument document) {
         List<ExecutionGrant> grants = new ArrayList<>();
-        for (Statement s : PolicyDocument.parseIdentity(document).statements()) {
+        for (Statement s : document.statements()) {
             for (String resource : s.resources()) {
                 grants.add(new ExecutionGrant(s.actions(), resource));
             }
@@ -39,10 +36,26 @@ public final class ExecutionGrants {
         return grants;
     }
 
-    /** The recorded grants followed by the new ones not already among them, without duplicates. */
-    public static List<ExecutionGrant> merge(List<ExecutionGrant> recorded, List<ExecutionGrant> added) {
-        Set<ExecutionGrant> all = new LinkedHashSet<>(recorded);
-        all.addAll(added);
-        return List.copyOf(all);
+    /**
+     * The spec with every grant of the old policy that a spec can record (its ARN says all its actions); any
+     * other stays only in the old policy, which is never removed automatically.
+     */
+    public static ServiceSpec adopt(ServiceSpec spec, String oldPolicy) {
+        ServiceSpec next = spec;
+        for (ExecutionGrant grant : parse(oldPolicy)) {
+            if (recordable(grant)) {
+                next = next.withExecutionGrant(grant.resource());
+            }
+        }
+        return next;
+    }
+
+    /** True when a spec can record the grant: its ARN says every action it carries. */
+    public static boolean recordable(ExecutionGrant grant) {
+        try {
+            return SpecExecutionGrants.actionsFor(grant.resource()).containsAll(grant.actions());
+        } catch (IllegalArgumentException notGrantable) {
+            return false;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecsiamguard.core.remediate;
 
+import dev.ecsiamguard.core.provision.SpecExecutionGrants;
 import dev.ecsiamguard.core.roles.ExecutionRoleGaps.Gap;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,23 @@ public final class RemediationPlanner {
     }
 
     /** Why this gap may not be granted, or null when it may. */
-    private String refusal(Gap gap) {
+    String refusal(Gap gap) {
+        String reason = scopeRefusal(gap);
+        if (reason != null) {
+            return reason;
+        }
+        // What is granted is recorded in the spec as the resource's ARN, which says which actions it gets.
+        List<String> recordable;
+        try {
+            recordable = SpecExecutionGrants.actionsFor(gap.fixResource());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        return recordable.containsAll(gap.actions()) ? null : "remediation grants only " + recordable + " on `"
+                + gap.fixResource() + "`, not " + gap.actions();
+    }
+
+    private String scopeRefusal(Gap gap) {
         String resource = gap.fixResource();
         String action = gap.actions().get(0);
         String service = action.substring(0, action.indexOf(':'));

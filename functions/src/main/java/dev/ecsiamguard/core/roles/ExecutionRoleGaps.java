@@ -32,7 +32,29 @@ public final class ExecutionRoleGaps {
         }
     }
 
+    private static final String SECRET_READ = "secretsmanager:GetSecretValue";
+
     private ExecutionRoleGaps() {
+    }
+
+    /**
+     * Every Secrets Manager secret the revision's execution role must read (injected, through an SSM reference,
+     * or as registry credentials), allowed or not, each once as a {@code secretsmanager:GetSecretValue} need.
+     */
+    public static List<Gap> secretReads(TaskDefinition td, RoleAnalysisContext ctx) {
+        Map<String, Gap> reads = new LinkedHashMap<>();
+        for (ExecutionRoleNeeds rule : RULES) {
+            if (!rule.applies(td)) {
+                continue;
+            }
+            for (Need need : rule.needs(td, ctx)) {
+                if (need.actions().contains(SECRET_READ)) {
+                    reads.putIfAbsent(need.resource(), new Gap(rule.metadata().id(), List.of(SECRET_READ),
+                            need.resource(), need.fixResource(), need.why()));
+                }
+            }
+        }
+        return List.copyOf(reads.values());
     }
 
     public static List<Gap> denied(TaskDefinition td, RoleAnalysisContext ctx) {

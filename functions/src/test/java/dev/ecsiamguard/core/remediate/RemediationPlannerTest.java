@@ -59,6 +59,9 @@ class RemediationPlannerTest {
         "logs:PutLogEvents|arn:aws:logs:us-east-1:123456789012:log-group:/ecs/dev/billing:*|not the service's own",
         "s3:GetObject|arn:aws:s3:::someone-elses-bucket/app.env|not one of the allowed environment-file buckets",
         "ecr:BatchGetImage|arn:aws:ecr:us-east-1:123456789012:repository/payments/api|never grants ecr actions",
+        // The spec records a log group's ARN, which grants its streams only: creating the group is not recordable.
+        "logs:CreateLogGroup|arn:aws:logs:us-east-1:123456789012:log-group:/ecs/dev/payments-api:*|grants only",
+        "s3:PutObject|arn:aws:s3:::payments-config/dev/app.env|grants only [s3:GetObject]",
     })
     void plan_whenGapIsOutsideWhatRemediationMayGrant_refusesWithTheReason(String action, String resource,
                                                                           String reason) {
