@@ -70,6 +70,17 @@ class CheckRoleKindCliTest {
     }
 
     @Test
+    void checkRole_whenSarif_saysTheKindInANotification() {
+        CliRun run = CliRun.run("check-role", MANAGED_EXECUTION, "--format", "sarif");
+
+        JsonNode invocation = get(get(run.json(), "runs").asArray().get(0), "invocations").asArray().get(0);
+        assertThat(get(invocation, "toolExecutionNotifications").asArray()).anySatisfy(n -> {
+            assertThat(text(get(n, "descriptor"), "id")).isEqualTo("policy-kind");
+            assertThat(text(get(n, "message"), "text")).contains("judged as an ECS task execution role");
+        });
+    }
+
+    @Test
     void checkRole_whenResourcePlaceholder_judgesTheRestAndSaysWhatWasNotJudged() throws IOException {
         Path policy = temp.resolve("template.json");
         Files.writeString(policy, "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
