@@ -33,7 +33,7 @@ public final class Placeholders {
     /**
      * One part of the policy that could not be judged as written.
      *
-     * @param statement the statement's 1-based number
+     * @param statement the statement's 1-based number, 0 for the document itself (its Version)
      * @param field the element, e.g. {@code Resource} or {@code Condition StringEquals aws:SourceAccount}
      * @param value the value as written
      * @param reading how it was judged instead, e.g. {@code read as `*` (any resource)}
@@ -41,7 +41,8 @@ public final class Placeholders {
     public record Unjudged(int statement, String field, String value, String reading) {
 
         public String describe() {
-            return "statement " + statement + " " + field + " `" + value + "` " + reading;
+            return (statement == 0 ? "document" : "statement " + statement) + " " + field + " `" + value + "` "
+                    + reading;
         }
     }
 
@@ -88,6 +89,11 @@ public final class Placeholders {
         Placeholders reader = new Placeholders(kind);
         Map<String, Object> document = new LinkedHashMap<>();
         root.asObject().forEach((key, value) -> document.put(key, plain(value)));
+        if (document.get("Version") instanceof String version && hasPlaceholder(version)) {
+            // The only versions IAM accepts; the current one has policy variables, which the rest may use.
+            document.put("Version", "2012-10-17");
+            reader.unjudged.add(new Unjudged(0, "Version", version, "read as `2012-10-17`"));
+        }
         Object statements = document.get("Statement");
         if (statements instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
@@ -106,12 +112,22 @@ public final class Placeholders {
             return;
         }
         Map<String, Object> statement = (Map<String, Object>) node;
+        if (statement.get("Effect") instanceof String effect && hasPlaceholder(effect)) {
+            // An unknown effect may grant: read as Allow, so what it could allow is judged.
+            statement.put("Effect", "Allow");
+            unjudged.add(new Unjudged(number, "Effect", effect, "read as `Allow` (the statement may grant)"));
+        }
         boolean allow = "Allow".equals(statement.get("Effect"));
         field(number, statement, "Action", allow, "any action", NO_ACTION);
         field(number, statement, "NotAction", !allow, "any action", NO_ACTION);
         if (kind != PolicyKind.TRUST) {
             field(number, statement, "Resource", allow, "any resource", NO_RESOURCE);
             field(number, statement, "NotResource", !allow, "any resource", NO_RESOURCE);
+        }
+        if (statement.get("Principal") instanceof String whole && hasPlaceholder(whole)) {
+            statement.put("Principal", allow ? "*" : Map.of("AWS", NO_PRINCIPAL));
+            unjudged.add(new Unjudged(number, "Principal", whole, allow ? "read as `*` (any principal)"
+                    : "read as matching nobody (the cautious reading of a Deny)"));
         }
         if (statement.get("Principal") instanceof Map<?, ?> principal) {
             new PrincipalPlaceholders(number, allow, issuerOf(statement.get("Condition")), unjudged)

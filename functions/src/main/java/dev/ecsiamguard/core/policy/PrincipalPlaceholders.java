@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The principals of one trust statement with placeholders: in an Allow an unknown AWS or service principal could
- * be anyone (read as {@code *}); an identity provider keeps what is known of it (an unknown account is the role's
+ * The principals of one trust statement with placeholders: in an Allow an unknown AWS principal could be anyone
+ * (read as {@code *}); an unknown service is read as ECS tasks, whose trust rules (confused deputy) are the ones a
+ * service principal can fail here, not as anyone, which no service is; an identity provider keeps what is known of it (an unknown account is the role's
  * own, where IAM requires the provider; an unknown provider is the one the conditions' keys name, else GitHub's,
  * so the OIDC rules judge the conditions). In a Deny an unknown principal matches nobody.
  */
 final class PrincipalPlaceholders {
+
+    private static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
 
     private final int statement;
     private final boolean allow;
@@ -38,7 +41,7 @@ final class PrincipalPlaceholders {
                     continue;
                 }
                 String replaced = replacement(type, text);
-                if (allow && (type.equals("AWS") || type.equals("Service"))) {
+                if (allow && type.equals("AWS")) {
                     anyone.add(replaced);
                     values.remove(i--);
                 } else {
@@ -74,6 +77,9 @@ final class PrincipalPlaceholders {
                 default -> Placeholders.NO_PRINCIPAL;
             };
         }
+        if (type.equals("Service")) {
+            return ECS_TASKS;
+        }
         if (!type.equals("Federated")) {
             return "*";
         }
@@ -95,6 +101,9 @@ final class PrincipalPlaceholders {
     private String reading(String type, String replaced, boolean knownProvider) {
         if (!allow) {
             return "read as matching nobody (the cautious reading of a Deny)";
+        }
+        if (type.equals("Service")) {
+            return "read as `" + ECS_TASKS + "` (the service whose trust this tool judges most strictly)";
         }
         if (!type.equals("Federated")) {
             return "read as `*` (any principal)";

@@ -146,6 +146,28 @@ class PlaceholdersTest {
     }
 
     @Test
+    void render_whenEffectVersionOrWholePrincipalIsAPlaceholder_parsesAtTheCautiousReading() {
+        String text = json("{'Version':'${version}','Statement':[{'Effect':'${effect}','Principal':'${principal}',"
+                + "'Action':'sts:AssumeRole'},{'Effect':'Allow','Principal':{'Service':'${svc}.amazonaws.com'},"
+                + "'Action':'sts:AssumeRole'}]}");
+
+        Placeholders.Rendered rendered = Placeholders.render(text, PolicyKind.TRUST);
+
+        PolicyDocument document = PolicyDocument.parseTrust(rendered.json());
+        assertThat(document.version()).isEqualTo("2012-10-17");
+        assertThat(document.statements().get(0).isAllow()).isTrue();
+        assertThat(document.statements().get(0).principals()).extracting(Principal::kind)
+                .containsExactly(PrincipalKind.ANY);
+        // No service is "anyone": an unknown one is read as the service whose trust rules are strictest here.
+        assertThat(document.statements().get(1).principals()).extracting(Principal::value)
+                .containsExactly("ecs-tasks.amazonaws.com");
+        assertThat(rendered.unjudged()).extracting(Placeholders.Unjudged::describe).first().asString()
+                .startsWith("document Version `${version}`");
+        assertThat(rendered.unjudged()).extracting(Placeholders.Unjudged::field)
+                .containsExactly("Version", "Effect", "Principal", "Principal Service");
+    }
+
+    @Test
     void render_whenNotAPolicyObject_returnsTheTextForTheParserToReport() {
         assertThat(Placeholders.render("not json", PolicyKind.IDENTITY).json()).isEqualTo("not json");
         assertThat(Placeholders.render("[1]", PolicyKind.IDENTITY).unjudged()).isEmpty();
