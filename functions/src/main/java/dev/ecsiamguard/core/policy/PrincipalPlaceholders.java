@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * The principals of one trust statement with placeholders: in an Allow an unknown AWS principal could be anyone
  * (read as {@code *}); an unknown service is read as ECS tasks, whose trust rules (confused deputy) are the ones a
- * service principal can fail here, not as anyone, which no service is; an identity provider keeps what is known of it (an unknown account is the role's
- * own, where IAM requires the provider; an unknown provider is the one the conditions' keys name, else GitHub's,
- * so the OIDC rules judge the conditions). In a Deny an unknown principal matches nobody.
+ * service principal can fail here, not as anyone, which no service is; an identity provider keeps what is known
+ * of it (an unknown account is the role's own, where IAM requires the provider; an unknown provider is the one
+ * the conditions' keys name, else GitHub's, so the OIDC rules judge the conditions). In a Deny an unknown
+ * principal matches nobody.
  */
 final class PrincipalPlaceholders {
 
