@@ -21,6 +21,9 @@ public final class RoleChecks {
     /** Stands in for the account of a bare policy that names none, so canary ARNs stay well formed. */
     static final String NO_ACCOUNT = "000000000000";
 
+    /** Names the step in errors when the kind of a bare policy cannot be inferred. */
+    static final String KIND_INFERENCE = "POLICY-KIND-INFERENCE";
+
     private RoleChecks() {
     }
 
@@ -91,13 +94,15 @@ public final class RoleChecks {
         String account = role.account().or(() -> namedAccount(policies)).orElse(NO_ACCOUNT);
         DeployRole permissions = new DeployRole(role.arn(), account, role.partition(), policies, role.boundary(),
                 expected.target());
+        List<Finding> findings = new ArrayList<>();
+        List<RuleError> errors = new ArrayList<>();
         PolicyRoleKind kind;
         String evidence;
         if (given.isPresent()) {
             kind = given.get();
             evidence = "given with --kind " + kind.option();
         } else {
-            PolicyKindInference.Inferred inferred = PolicyKindInference.infer(permissions);
+            PolicyKindInference.Inferred inferred = inferOrFail(permissions, errors);
             kind = inferred.kind();
             evidence = inferred.evidence();
             if (role.ecsRole() && (kind == PolicyRoleKind.DEPLOY || kind == PolicyRoleKind.OTHER)) {
@@ -105,8 +110,6 @@ public final class RoleChecks {
                 evidence = evidence + ", but --ecs-role says it is an ECS role: judged as a task role";
             }
         }
-        List<Finding> findings = new ArrayList<>();
-        List<RuleError> errors = new ArrayList<>();
         switch (kind) {
             case DEPLOY -> DeployRules.run(permissions, findings, errors);
             case EXECUTION, TASK -> BarePolicyRoles.run(kind == PolicyRoleKind.EXECUTION, role.arn(), policies,
@@ -114,6 +117,20 @@ public final class RoleChecks {
             default -> UnknownUsePolicyRules.run(permissions, findings, errors);
         }
         return new PolicyJudgement(kind, given.isEmpty(), evidence, new Report(role.arn(), findings, errors));
+    }
+
+    /**
+     * The inferred kind; when inference itself fails, an error (so the verdict is not pass) and the rules that hold
+     * for any role, rather than no rules at all.
+     */
+    static PolicyKindInference.Inferred inferOrFail(DeployRole permissions, List<RuleError> errors) {
+        try {
+            return PolicyKindInference.infer(permissions);
+        } catch (RuntimeException e) {
+            errors.add(new RuleError(KIND_INFERENCE, permissions.roleArn(), "the kind of the policy could not be "
+                    + "inferred (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); give --kind"));
+            return new PolicyKindInference.Inferred(PolicyRoleKind.OTHER, "its kind could not be inferred");
+        }
     }
 
     /** The first account a policy's resources name: canaries there catch wildcards over that account's roles. */

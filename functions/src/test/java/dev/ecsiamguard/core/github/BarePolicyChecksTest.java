@@ -142,6 +142,25 @@ class BarePolicyChecksTest {
         assertThat(report.findings()).isEmpty();
     }
 
+    @Test
+    void inference_whenItCannotRun_isAnErrorSoTheVerdictIsNotPass() {
+        // A real policy cannot make the engine throw; a mocked one stands in for a failing evaluation.
+        DeployRole failing = org.mockito.Mockito.mock(DeployRole.class);
+        org.mockito.Mockito.when(failing.roleArn()).thenReturn(FILE);
+        org.mockito.Mockito.when(failing.mayDoAnywhere(org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any())).thenThrow(new IllegalStateException("engine failed"));
+        List<dev.ecsiamguard.core.RuleError> errors = new java.util.ArrayList<>();
+
+        PolicyKindInference.Inferred inferred = RoleChecks.inferOrFail(failing, errors);
+
+        assertThat(inferred.kind()).isEqualTo(PolicyRoleKind.OTHER);
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.ruleId()).isEqualTo(RoleChecks.KIND_INFERENCE);
+            assertThat(e.message()).contains("engine failed").contains("--kind");
+        });
+        assertThat(new Report(FILE, List.of(), errors).passed(dev.ecsiamguard.core.Severity.CRITICAL)).isFalse();
+    }
+
     private static RoleChecks.PolicyJudgement judge(String statements, Optional<PolicyRoleKind> kind,
                                                     boolean ecsRole) {
         RoleDocuments documents = new RoleDocuments(FILE, Optional.empty(), Optional.empty(),
