@@ -1,6 +1,7 @@
 package dev.ecsiamguard.cli;
 
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.github.PolicyRoleKind;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,9 +14,12 @@ import java.util.List;
  * @param accountId the account the task definitions belong to, or {@code null} to derive it from ARNs
  * @param deployments the {@code GITHUB_DEPLOYMENTS} JSON file roles are held to ({@code check-role}), or {@code null}
  * @param ecsRole whether every checked role is meant for ECS tasks ({@code check-role --ecs-role})
+ * @param policyKind what a bare permission policy is judged as ({@code check-role --kind}), or {@code null} to
+ *     infer it from the policy (auto)
  */
 record CliOptions(String command, List<Path> files, RolesChoice roles, OutputFormat format, Severity threshold,
-                  Path output, List<String> allowedRegistries, String accountId, Path deployments, boolean ecsRole) {
+                  Path output, List<String> allowedRegistries, String accountId, Path deployments, boolean ecsRole,
+                  PolicyRoleKind policyKind) {
 
     /** Findings at or above this severity fail the run unless {@code --threshold} says otherwise. */
     static final Severity DEFAULT_THRESHOLD = Severity.HIGH;

@@ -1,6 +1,7 @@
 package dev.ecsiamguard.cli;
 
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.github.PolicyRoleKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,13 @@ final class CliOptionsParser {
                                               deployment are held to its repository, branches and resources
               --ecs-role                      treat every role as an ECS task or execution role (the ECS trust
                                               rules then apply even when it does not trust ecs-tasks)
+              --kind execution|task|deploy|other|auto
+                    what a bare permission policy (no trust policy) is for, which decides its rules: execution
+                    and task get the ECS role rules that need no task definition (admin, escalation, over-broad
+                    grants), deploy the GitHub deploy-role rules, other the admin and escalation rules only.
+                    Default auto: inferred by evaluating the policy (deploy actions: deploy; image pulls, or log
+                    writes without ECS Exec: execution; ECS Exec channels: task; else other; with --ecs-role a
+                    deploy or other result becomes task). The output says which kind was used and why.
 
             exit codes:
               0  every file passed: no finding at or above the threshold, no rule error
@@ -54,7 +62,7 @@ final class CliOptionsParser {
     private static final List<String> VALIDATE_OPTIONS = List.of("--roles", "--format", "--threshold", "--output",
             "--allowed-registry", "--account");
     private static final List<String> CHECK_ROLE_OPTIONS = List.of("--format", "--threshold", "--output",
-            "--github-deployments");
+            "--github-deployments", "--kind");
 
     private CliOptionsParser() {
     }
@@ -86,6 +94,7 @@ final class CliOptionsParser {
         String account = null;
         Path deployments = null;
         boolean ecsRole = false;
+        PolicyRoleKind policyKind = null;
         boolean onlyFiles = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -129,6 +138,7 @@ final class CliOptionsParser {
                 case "--output" -> output = Path.of(value);
                 case "--allowed-registry" -> registries.add(value);
                 case "--github-deployments" -> deployments = Path.of(value);
+                case "--kind" -> policyKind = kind(value);
                 default -> account = account(value);
             }
         }
@@ -138,12 +148,12 @@ final class CliOptionsParser {
                     : "missing file: give at least one role or policy JSON file to check");
         }
         return new CliOptions(command, files, roles, format, threshold, output, registries, account, deployments,
-                ecsRole);
+                ecsRole, policyKind);
     }
 
     private static CliOptions help(Map<String, String> env) {
         return new CliOptions("help", List.of(), RolesChoice.defaultFor(env), OutputFormat.TEXT,
-                CliOptions.DEFAULT_THRESHOLD, null, List.of(), null, null, false);
+                CliOptions.DEFAULT_THRESHOLD, null, List.of(), null, null, false, null);
     }
 
     private static OutputFormat format(String value) throws CliFailure {
@@ -161,6 +171,15 @@ final class CliOptionsParser {
             throw CliFailure.usage("invalid --threshold `" + value + "`: expected critical, high, medium, low "
                     + "or info");
         }
+    }
+
+    /** A kind, or {@code null} for auto (infer it). */
+    private static PolicyRoleKind kind(String value) throws CliFailure {
+        if (value.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        return PolicyRoleKind.fromOption(value).orElseThrow(() -> CliFailure.usage("invalid --kind `" + value
+                + "`: expected execution, task, deploy, other or auto"));
     }
 
     private static String account(String value) throws CliFailure {

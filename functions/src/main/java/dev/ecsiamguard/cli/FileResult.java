@@ -14,10 +14,17 @@ sealed interface FileResult permits FileResult.Checked, FileResult.Failed {
      * @param kind {@code task definition}, {@code trust policy}, {@code permission policy} or {@code role}
      * @param name the task definition's name, the role ARN, or the file for a bare policy
      * @param note which rules ran when that is not obvious (no trust policy, no permission policies), or empty
+     * @param policyKind what a bare permission policy was judged as ({@code execution}, {@code task},
+     *     {@code deploy}, {@code other}), or empty for every other subject
+     * @param kindInferred whether that kind was inferred from the policy rather than given with {@code --kind}
      */
-    record Subject(String kind, String name, String note) {
+    record Subject(String kind, String name, String note, String policyKind, boolean kindInferred) {
 
         static final String TASK_DEFINITION = "task definition";
+
+        Subject(String kind, String name, String note) {
+            this(kind, name, note, "", false);
+        }
 
         boolean isTaskDefinition() {
             return kind.equals(TASK_DEFINITION);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -82,7 +83,7 @@ public final class GuardCli {
     private int checkRole(CliOptions options) throws CliFailure {
         DeploymentExpectations expectations = DeploymentExpectations.open(options.deployments(), env);
         RoleFileChecker checker = new RoleFileChecker(new RoleFileReader(options.ecsRole()), expectations,
-                new InputFiles(workingDirectory));
+                new InputFiles(workingDirectory), Optional.ofNullable(options.policyKind()));
         List<FileResult> results = options.files().stream().flatMap(f -> checker.check(f).stream()).toList();
         OpenedRoles source = new OpenedRoles(RoleLookup.SKIPPED, "files", true, expectations.note());
         return emit(options, new ValidationRun(results, source, options.threshold(), CliOptions.CHECK_ROLE));

@@ -30,8 +30,14 @@ final class JsonFormatter implements RunFormatter {
                 return Json.object("file", c.file(), "taskDefinition", c.subject().name(),
                         "report", ReportJson.toMap(c.report(), run.threshold()));
             }
-            return Json.object("file", c.file(), "kind", c.subject().kind(), "role", c.subject().name(),
-                    "note", c.subject().note(), "report", ReportJson.toMap(c.report(), run.threshold()));
+            Map<String, Object> out = Json.object("file", c.file(), "kind", c.subject().kind(), "role",
+                    c.subject().name(), "note", c.subject().note());
+            if (!c.subject().policyKind().isEmpty()) {
+                out.put("policyKind", c.subject().policyKind());
+                out.put("policyKindInferred", c.subject().kindInferred());
+            }
+            out.put("report", ReportJson.toMap(c.report(), run.threshold()));
+            return out;
         }
         return Json.object("file", result.file(), "error", ((FileResult.Failed) result).message());
     }

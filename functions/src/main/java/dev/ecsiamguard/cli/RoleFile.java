@@ -2,6 +2,7 @@ package dev.ecsiamguard.cli;
 
 import dev.ecsiamguard.core.RuleError;
 import dev.ecsiamguard.core.github.RoleDocuments;
+import dev.ecsiamguard.core.policy.Placeholders;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,8 +36,18 @@ record RoleFile(Kind kind, List<Entry> entries) {
      * @param documents its parsed documents; empty when the file does not hold enough to check it
      * @param problem why it cannot be checked, when {@code documents} is empty
      * @param note which rules ran when that is not obvious, or empty
+     * @param unjudged the placeholders of a bare policy, replaced by their cautious reading before judging
      */
-    record Entry(String subject, Optional<RoleDocuments> documents, Optional<RuleError> problem, String note) {
+    record Entry(String subject, Optional<RoleDocuments> documents, Optional<RuleError> problem, String note,
+                 List<Placeholders.Unjudged> unjudged) {
+
+        Entry {
+            unjudged = List.copyOf(unjudged);
+        }
+
+        Entry(String subject, Optional<RoleDocuments> documents, Optional<RuleError> problem, String note) {
+            this(subject, documents, problem, note, List.of());
+        }
     }
 
     RoleFile {

@@ -7,6 +7,7 @@ import dev.ecsiamguard.core.policy.NamedPolicy;
 import dev.ecsiamguard.core.policy.PolicyDocument;
 import dev.ecsiamguard.core.policy.PolicyKind;
 import dev.ecsiamguard.core.policy.PolicyParseException;
+import dev.ecsiamguard.core.policy.Placeholders;
 import dev.ecsiamguard.core.roles.GaadRoleLookup;
 import dev.ecsiamguard.core.roles.GetRoleReader;
 import dev.ecsiamguard.core.roles.RoleResolution;
@@ -32,8 +33,7 @@ final class RoleFileReader {
     static final String INCOMPLETE = "ROLE-INCOMPLETE";
     static final String TRUST_ONLY = "trust policy only: the deploy-role permission rules need the role's "
             + "permission policies";
-    static final String PERMISSIONS_ONLY = "no trust policy: checked with the GitHub deploy-role permission rules "
-            + "(the task-role rules need a task definition; use validate for those)";
+    static final String PERMISSIONS_ONLY = "no trust policy";
     static final String GET_ROLE = "`aws iam get-role` output holds no permission policies: the deploy-role "
             + "permission rules were not run";
 
@@ -77,20 +77,23 @@ final class RoleFileReader {
         return isTrustPolicy(fields.get("Statement")) ? trustPolicy(json, shown) : permissionPolicy(json, shown);
     }
 
+    /** Placeholders are read first (a template file is judged at their cautious reading), then the policy. */
     private RoleFile trustPolicy(String json, String shown) {
-        NamedPolicy trust = new NamedPolicy("trust", PolicyDocument.parse(json, PolicyKind.TRUST));
+        Placeholders.Rendered rendered = Placeholders.render(json, PolicyKind.TRUST);
+        NamedPolicy trust = new NamedPolicy("trust", PolicyDocument.parse(rendered.json(), PolicyKind.TRUST));
         RoleDocuments documents = new RoleDocuments(shown, Optional.empty(), Optional.of(trust), Optional.empty(),
                 Optional.empty(), Map.of(), ecsRole);
         return new RoleFile(RoleFile.Kind.TRUST_POLICY, List.of(new RoleFile.Entry(shown, Optional.of(documents),
-                Optional.empty(), TRUST_ONLY)));
+                Optional.empty(), TRUST_ONLY, rendered.unjudged())));
     }
 
     private RoleFile permissionPolicy(String json, String shown) {
-        NamedPolicy policy = new NamedPolicy(shown, PolicyDocument.parse(json, PolicyKind.IDENTITY));
+        Placeholders.Rendered rendered = Placeholders.render(json, PolicyKind.IDENTITY);
+        NamedPolicy policy = new NamedPolicy(shown, PolicyDocument.parse(rendered.json(), PolicyKind.IDENTITY));
         RoleDocuments documents = new RoleDocuments(shown, Optional.empty(), Optional.empty(),
                 Optional.of(List.of(policy)), Optional.empty(), Map.of(), ecsRole);
         return new RoleFile(RoleFile.Kind.PERMISSION_POLICY, List.of(new RoleFile.Entry(shown,
-                Optional.of(documents), Optional.empty(), PERMISSIONS_ONLY)));
+                Optional.of(documents), Optional.empty(), PERMISSIONS_ONLY, rendered.unjudged())));
     }
 
     private RoleFile accountDetails(GaadRoleLookup lookup) {

@@ -37,6 +37,11 @@ final class SarifFormatter implements RunFormatter {
                 run.roles().checked() ? "roles-checked" : "roles-skipped", null));
         for (FileResult result : run.results()) {
             if (result instanceof FileResult.Checked c) {
+                if (!c.subject().policyKind().isEmpty()) {
+                    // Which rules judged a bare policy depends on its kind: say it, and whether it was inferred.
+                    notifications.add(notification("note", c.file() + ": " + c.subject().note(), "policy-kind",
+                            c.file()));
+                }
                 c.report().findings().forEach(f -> results.add(result(f, c, ids.indexOf(f.rule().id()))));
                 for (RuleError e : c.report().errors()) {
                     notifications.add(notification("error", e.ruleId() + " could not run on " + e.resourceArn()

@@ -56,7 +56,8 @@ class CheckRoleCliTest {
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode file = files(run).get(0);
         assertThat(text(file, "kind")).isEqualTo("permission policy");
-        assertThat(text(file, "note")).isEqualTo(RoleFileReader.PERMISSIONS_ONLY);
+        assertThat(text(file, "note")).startsWith(RoleFileReader.PERMISSIONS_ONLY + ": judged as a GitHub deploy role");
+        assertThat(text(file, "policyKind")).isEqualTo("deploy");
         assertThat(ruleIds(file)).contains("DEPLOY-PASSROLE-WILDCARD").noneMatch(id -> id.startsWith("OIDC-"));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecsiamguard.core.Severity;
+import dev.ecsiamguard.core.github.PolicyRoleKind;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,19 @@ class CliOptionsParserTest {
         assertThat(options.format()).isEqualTo(OutputFormat.SARIF);
         assertThat(options.threshold()).isEqualTo(Severity.MEDIUM);
         assertThat(options.output()).isEqualTo(Path.of("out.sarif"));
+        assertThat(options.policyKind()).isNull();
+    }
+
+    @Test
+    void parse_whenCheckRoleKind_readsItAndAutoMeansInfer() throws CliFailure {
+        assertThat(parse(Map.of(), "check-role", "p.json", "--kind", "execution").policyKind())
+                .isEqualTo(PolicyRoleKind.EXECUTION);
+        assertThat(parse(Map.of(), "check-role", "p.json", "--kind=Deploy").policyKind())
+                .isEqualTo(PolicyRoleKind.DEPLOY);
+        assertThat(parse(Map.of(), "check-role", "p.json", "--kind", "auto").policyKind()).isNull();
+        assertUsage("invalid --kind `admin`: expected execution, task, deploy, other or auto", "check-role",
+                "p.json", "--kind", "admin");
+        assertUsage("option `--kind` does not apply to validate", "validate", "td.json", "--kind", "task");
     }
 
     @Test

@@ -6,10 +6,13 @@ import dev.ecsiamguard.core.github.GitHubSubject;
 import dev.ecsiamguard.core.github.GitHubTrust;
 import dev.ecsiamguard.core.github.OidcProviderRules;
 import dev.ecsiamguard.core.github.OidcProviderState;
+import dev.ecsiamguard.core.github.PolicyPlaceholdersReported;
 import dev.ecsiamguard.core.github.RoleUse;
 import dev.ecsiamguard.core.github.RoleUseRules;
 import dev.ecsiamguard.core.policy.NamedPolicy;
 import dev.ecsiamguard.core.policy.PolicyDocument;
+import dev.ecsiamguard.core.policy.PolicyKind;
+import dev.ecsiamguard.core.policy.Placeholders;
 import dev.ecsiamguard.core.provision.AccountScope;
 import dev.ecsiamguard.core.provision.ClusterState;
 import dev.ecsiamguard.core.provision.DesiredService;
@@ -78,6 +81,12 @@ public final class RuleSubjects {
             case "GitHub deploy role" -> new DeployRole(ROLE_ARN, ACCOUNT, "aws",
                     List.of(new NamedPolicy("logs", PolicyDocument.parseIdentity(LOGS))), Optional.empty(),
                     Optional.empty());
+            case "permission policy of unknown use" -> new DeployRole("policy.json", ACCOUNT, "aws",
+                    List.of(new NamedPolicy("logs", PolicyDocument.parseIdentity(LOGS))), Optional.empty(),
+                    Optional.empty());
+            case "unrendered placeholders" -> new PolicyPlaceholdersReported.Subject("policy.json",
+                    Placeholders.render(LOGS.replace("\"*\"", "\"${log_group_arn}\""), PolicyKind.IDENTITY)
+                            .unjudged());
             case "GitHub OIDC provider" -> new OidcProviderRules.Subject(new OidcProviderState(true,
                     "arn:aws:iam::" + ACCOUNT + ":oidc-provider/token.actions.githubusercontent.com",
                     List.of("sts.amazonaws.com"), List.of()), "aws");

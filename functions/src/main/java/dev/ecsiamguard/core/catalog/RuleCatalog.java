@@ -6,7 +6,9 @@ import dev.ecsiamguard.core.github.DeniedRoleUseReported;
 import dev.ecsiamguard.core.github.DeployRules;
 import dev.ecsiamguard.core.github.GitHubTrustRules;
 import dev.ecsiamguard.core.github.OidcProviderRules;
+import dev.ecsiamguard.core.github.PolicyPlaceholdersReported;
 import dev.ecsiamguard.core.github.RoleUseRules;
+import dev.ecsiamguard.core.github.UnknownUsePolicyRules;
 import dev.ecsiamguard.core.provision.DriftFindings;
 import dev.ecsiamguard.core.roles.RoleRules;
 import dev.ecsiamguard.core.sweep.ClusterContainerInsightsEnabled;
@@ -37,6 +39,8 @@ public final class RuleCatalog {
             new Family("trust policy", TrustRules.ALL),
             new Family("GitHub trust", GitHubTrustRules.ALL),
             new Family("GitHub deploy role", DeployRules.ALL),
+            new Family("permission policy of unknown use", UnknownUsePolicyRules.ALL),
+            new Family("unrendered placeholders", PolicyPlaceholdersReported.ALL),
             new Family("GitHub OIDC provider", OidcProviderRules.ALL),
             new Family("GitHub role use", RoleUseRules.ALL),
             new Family("GitHub denied role use", DeniedRoleUseReported.ALL),

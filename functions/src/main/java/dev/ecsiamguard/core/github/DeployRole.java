@@ -1,5 +1,6 @@
 package dev.ecsiamguard.core.github;
 
+import dev.ecsiamguard.core.policy.EscalationAnalysis;
 import dev.ecsiamguard.core.policy.EvaluationResult;
 import dev.ecsiamguard.core.policy.NamedPolicy;
 import dev.ecsiamguard.core.policy.PolicyEvaluator;
@@ -29,6 +30,12 @@ public record DeployRole(String roleArn, String account, String partition, List<
 
     PolicyEvaluator evaluator() {
         return new PolicyEvaluator(identityPolicies, boundary.orElse(null));
+    }
+
+    /** The engine's admin-equivalence and escalation verdict on these permissions, in the target's region. */
+    EscalationAnalysis.Verdict escalation() {
+        return new EscalationAnalysis(evaluator(), new EscalationAnalysis.Subject(roleArn, partition, account,
+                target.map(DeployTarget::region).orElse("us-east-1"))).analyse();
     }
 
     String canaryRole() {

@@ -25,9 +25,7 @@ final class DeployRoleNotAdmin implements DeployRule {
 
     @Override
     public List<Finding> check(DeployRole role) {
-        EscalationAnalysis.Verdict verdict = new EscalationAnalysis(role.evaluator(), new EscalationAnalysis.Subject(
-                role.roleArn(), role.partition(), role.account(), role.target().map(DeployTarget::region)
-                .orElse("us-east-1"))).analyse();
+        EscalationAnalysis.Verdict verdict = role.escalation();
         if (!verdict.isAdminEquivalent()) {
             return List.of();
         }

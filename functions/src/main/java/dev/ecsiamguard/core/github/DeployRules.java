@@ -12,7 +12,8 @@ public final class DeployRules {
 
     public static final List<Rule<DeployRole>> ALL = List.of(new DeployRoleNotAdmin(), new DeployPassRoleScoped(),
             new DeployPassRoleOnlyToEcsTasks(), new DeployCannotEscalateThroughEcs(), new DeployEcsActionsScoped(),
-            new DeployEcrActionsScoped(), new DeployCannotExecuteCommand());
+            new DeployEcrActionsScoped(), new DeployCannotExecuteCommand(),
+            new DeployRoleNoPrivilegeEscalation());
 
     private DeployRules() {
     }

@@ -4,6 +4,7 @@ import dev.ecsiamguard.core.Finding;
 import dev.ecsiamguard.core.Report;
 import dev.ecsiamguard.core.RuleError;
 import dev.ecsiamguard.core.policy.NamedPolicy;
+import dev.ecsiamguard.core.roles.BarePolicyRoles;
 import dev.ecsiamguard.core.trust.TrustRules;
 import dev.ecsiamguard.core.trust.TrustedRole;
 import java.util.ArrayList;
@@ -19,6 +20,9 @@ public final class RoleChecks {
 
     /** Stands in for the account of a bare policy that names none, so canary ARNs stay well formed. */
     static final String NO_ACCOUNT = "000000000000";
+
+    /** Names the step in errors when the kind of a bare policy cannot be inferred. */
+    static final String KIND_INFERENCE = "POLICY-KIND-INFERENCE";
 
     private RoleChecks() {
     }
@@ -68,6 +72,65 @@ public final class RoleChecks {
                     role.boundary(), expected.target()), findings, errors);
         }
         return new Report(role.arn(), findings, errors);
+    }
+
+    /**
+     * What a bare permission policy was judged as, and whether that was inferred from its content.
+     *
+     * @param evidence why it was inferred (a clause such as {@code it may ecs:RegisterTaskDefinition}), or why
+     *     the given kind was used
+     */
+    public record PolicyJudgement(PolicyRoleKind kind, boolean inferred, String evidence, Report report) {
+    }
+
+    /**
+     * Judges a permission policy without a trust policy by the rules of its kind: the one given, or the one
+     * inferred from what the engine says it allows. An ECS role ({@code ecsRole}) is a task or execution role.
+     */
+    public static PolicyJudgement checkBarePolicy(RoleDocuments role, Expectation expected,
+                                                  Optional<PolicyRoleKind> given) {
+        List<NamedPolicy> policies = role.permissions().orElseThrow(() -> new IllegalArgumentException(
+                "a bare policy check needs the permission policy"));
+        String account = role.account().or(() -> namedAccount(policies)).orElse(NO_ACCOUNT);
+        DeployRole permissions = new DeployRole(role.arn(), account, role.partition(), policies, role.boundary(),
+                expected.target());
+        List<Finding> findings = new ArrayList<>();
+        List<RuleError> errors = new ArrayList<>();
+        PolicyRoleKind kind;
+        String evidence;
+        if (given.isPresent()) {
+            kind = given.get();
+            evidence = "given with --kind " + kind.option();
+        } else {
+            PolicyKindInference.Inferred inferred = inferOrFail(permissions, errors);
+            kind = inferred.kind();
+            evidence = inferred.evidence();
+            if (role.ecsRole() && (kind == PolicyRoleKind.DEPLOY || kind == PolicyRoleKind.OTHER)) {
+                kind = PolicyRoleKind.TASK;
+                evidence = evidence + ", but --ecs-role says it is an ECS role: judged as a task role";
+            }
+        }
+        switch (kind) {
+            case DEPLOY -> DeployRules.run(permissions, findings, errors);
+            case EXECUTION, TASK -> BarePolicyRoles.run(kind == PolicyRoleKind.EXECUTION, role.arn(), policies,
+                    role.partition(), account, findings, errors);
+            default -> UnknownUsePolicyRules.run(permissions, findings, errors);
+        }
+        return new PolicyJudgement(kind, given.isEmpty(), evidence, new Report(role.arn(), findings, errors));
+    }
+
+    /**
+     * The inferred kind; when inference itself fails, an error (so the verdict is not pass) and the rules that hold
+     * for any role, rather than no rules at all.
+     */
+    static PolicyKindInference.Inferred inferOrFail(DeployRole permissions, List<RuleError> errors) {
+        try {
+            return PolicyKindInference.infer(permissions);
+        } catch (RuntimeException e) {
+            errors.add(new RuleError(KIND_INFERENCE, permissions.roleArn(), "the kind of the policy could not be "
+                    + "inferred (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); give --kind"));
+            return new PolicyKindInference.Inferred(PolicyRoleKind.OTHER, "its kind could not be inferred");
+        }
     }
 
     /** The first account a policy's resources name: canaries there catch wildcards over that account's roles. */

@@ -20,6 +20,7 @@ public final class RoleRules {
             new TaskRoleNoServiceWildcards(),
             new TaskRoleNoPrivilegeEscalation(),
             new TaskRolePassRoleScoped(),
+            new TaskRoleSecretsScoped(),
             new TaskRoleExecMatchesIntent(),
             new TaskRoleCanMountEfs());
 

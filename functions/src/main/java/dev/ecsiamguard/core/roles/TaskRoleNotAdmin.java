@@ -32,8 +32,8 @@ final class TaskRoleNotAdmin implements RoleRule {
             if (!verdict.isAdminEquivalent()) {
                 return List.<Finding>of();
             }
-            return List.of(Finding.of(METADATA, role.role().arn(), "Task role " + role.role().name() + " of task "
-                    + "definition " + td.displayName() + " " + RoleEscalation.adminReason(verdict) + "."));
+            return List.of(Finding.of(METADATA, role.role().arn(), "Task role " + role.role().name()
+                    + BarePolicyRoles.ofTaskDefinition(td) + " " + RoleEscalation.adminReason(verdict) + "."));
         }).orElse(List.of());
     }
 }

@@ -50,7 +50,15 @@ class DeployRulesTest {
         "push anywhere; {'Effect':'Allow','Action':'ecr:PutImage','Resource':'*'}; DEPLOY-ECR-SCOPE:MEDIUM",
         "token on star; {'Effect':'Allow','Action':'ecr:GetAuthorizationToken','Resource':'*'}; ",
         "iam star is admin-equivalent; {'Effect':'Allow','Action':'iam:*','Resource':'*'}; DEPLOY-ADMIN:CRITICAL"
-                + "|DEPLOY-PASSROLE-WILDCARD:HIGH|DEPLOY-PASSROLE-NO-SERVICE:MEDIUM",
+                + "|DEPLOY-PASSROLE-WILDCARD:HIGH|DEPLOY-PASSROLE-NO-SERVICE:MEDIUM|DEPLOY-PRIVESC:HIGH",
+        "access keys of other users; {'Effect':'Allow','Action':'iam:CreateAccessKey','Resource':'*'};"
+                + " DEPLOY-PRIVESC:HIGH",
+        "access keys only with MFA the call cannot show; {'Effect':'Allow','Action':'iam:CreateAccessKey',"
+                + "'Resource':'*','Condition':{'Bool':{'aws:MultiFactorAuthPresent':'true'}}}; ",
+        "pass role to a new lambda; {'Effect':'Allow','Action':['iam:PassRole','lambda:CreateFunction',"
+                + "'lambda:InvokeFunction'],'Resource':'*'}; DEPLOY-PASSROLE-WILDCARD:HIGH"
+                + "|DEPLOY-PASSROLE-NO-SERVICE:MEDIUM|DEPLOY-PRIVESC:HIGH",
+        "assume any role; {'Effect':'Allow','Action':'sts:AssumeRole','Resource':'*'}; DEPLOY-PRIVESC:HIGH",
         "create role and attach policy; {'Effect':'Allow','Action':['iam:CreateRole','iam:AttachRolePolicy'],"
                 + "'Resource':'*'}; DEPLOY-ADMIN:CRITICAL",
         "iam star denied; {'Effect':'Allow','Action':'iam:*','Resource':'*'},"

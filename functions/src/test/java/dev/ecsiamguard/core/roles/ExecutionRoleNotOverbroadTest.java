@@ -3,6 +3,7 @@ package dev.ecsiamguard.core.roles;
 import static dev.ecsiamguard.core.roles.RoleFixtures.allow;
 import static dev.ecsiamguard.core.roles.RoleFixtures.checkExec;
 import static dev.ecsiamguard.core.roles.RoleFixtures.container;
+import static dev.ecsiamguard.core.roles.RoleFixtures.deny;
 import static dev.ecsiamguard.core.roles.RoleFixtures.td;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +43,24 @@ class ExecutionRoleNotOverbroadTest {
     void check_whenAdmin_reportsHigh() {
         assertThat(checkExec(RULE, TD, allow("*", "*"))).singleElement().extracting(Finding::severity)
                 .isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void check_whenIamRightsReachAdmin_namesTheAdminPathAtHigh() {
+        assertThat(checkExec(RULE, TD, allow("*", "iam:CreateRole", "iam:AttachRolePolicy"))).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.HIGH);
+                    assertThat(f.message()).contains("full administrative access").contains("IAM-CREATE-ROLE-ATTACH");
+                });
+    }
+
+    @Test
+    void check_whenAnEscalationPathIsOpen_namesItAtHigh_andADenyClosesIt() {
+        assertThat(checkExec(RULE, TD, allow("*", "sts:AssumeRole"))).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.message()).contains("may escalate").contains("STS-ASSUME-ANY");
+        });
+        assertThat(checkExec(RULE, TD, allow("*", "sts:AssumeRole"), deny("*", "sts:AssumeRole"))).isEmpty();
     }
 
     @Test

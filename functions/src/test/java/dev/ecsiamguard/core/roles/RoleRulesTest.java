@@ -33,7 +33,7 @@ class RoleRulesTest {
     void all_whenListed_idsAreUniqueAndFromTheCatalog() {
         List<String> ids = RoleRules.ALL.stream().map(r -> r.metadata().id()).toList();
 
-        assertThat(ids).doesNotHaveDuplicates().hasSize(16).doesNotContainAnyElementsOf(NOT_HERE)
+        assertThat(ids).doesNotHaveDuplicates().hasSize(17).doesNotContainAnyElementsOf(NOT_HERE)
                 .allMatch(id -> id.matches("(TD|EXEC|TASK)-.*"));
     }
 
