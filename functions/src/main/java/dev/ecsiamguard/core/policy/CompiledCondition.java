@@ -10,6 +10,8 @@ final class CompiledCondition {
     private final ConditionClause clause;
     private final ConditionOperator operator;
     private final String loweredKey;
+    private final boolean documentedMultivalued;
+    private final int valueCount;
     private final Glob[] strings;
     private final ArnPattern[] arns;
     private final BigDecimal[] numbers;
@@ -20,8 +22,10 @@ final class CompiledCondition {
         this.clause = clause;
         this.operator = clause.operator();
         this.loweredKey = clause.key().toLowerCase(Locale.ROOT);
+        this.documentedMultivalued = PolicyVariables.documentedMultivalued(loweredKey);
         List<String> values = clause.values();
         int n = values.size();
+        this.valueCount = n;
         strings = operator.family() == ConditionOperator.Family.STRING ? new Glob[n] : null;
         arns = operator.family() == ConditionOperator.Family.ARN ? new ArnPattern[n] : null;
         numbers = operator.family() == ConditionOperator.Family.NUMERIC ? new BigDecimal[n] : null;
@@ -64,15 +68,15 @@ final class CompiledCondition {
         if (operator == ConditionOperator.NULL) {
             return Tri.of(nullValue("false"));
         }
-        if (clause.qualifier() == SetQualifier.NONE && PolicyVariables.multivalued(loweredKey, present)) {
+        if (clause.qualifier() == SetQualifier.NONE && (documentedMultivalued || present.size() > 1)) {
             // A multivalued key needs ForAnyValue/ForAllValues; without one the clause matches nothing.
             return Tri.FALSE;
         }
         boolean every = clause.qualifier() == SetQualifier.FOR_ALL_VALUES
                 || (clause.qualifier() == SetQualifier.NONE && operator.negated());
         Tri result = Tri.of(every);
-        for (String requestValue : present) {
-            Tri one = single(requestValue, request, closedWorld, missing);
+        for (int v = 0; v < present.size(); v++) {
+            Tri one = single(present.get(v), request, closedWorld, missing);
             result = every ? result.and(one) : result.or(one);
             if (result == Tri.of(!every)) {
                 break;
@@ -103,7 +107,7 @@ final class CompiledCondition {
      */
     private Tri single(String requestValue, Request request, boolean closedWorld, KeyCollector missing) {
         Tri any = Tri.FALSE;
-        for (int i = 0; i < clause.values().size() && any != Tri.TRUE; i++) {
+        for (int i = 0; i < valueCount && any != Tri.TRUE; i++) {
             if (operator.negated() && unresolved(i, request, closedWorld)) {
                 return Tri.FALSE;
             }

@@ -1,6 +1,8 @@
 package dev.ecsiamguard.core.policy;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** A statement with every pattern compiled, deciding whether it applies to a request. */
 final class CompiledStatement {
@@ -11,6 +13,7 @@ final class CompiledStatement {
     private final Glob[] resources;
     private final boolean notResource;
     private final CompiledCondition[] conditions;
+    private final Set<String> servicePrefixes;
 
     /** Policy variables exist only from version 2012-10-17; older or missing versions take {@code ${...}} as text. */
     CompiledStatement(StatementRef ref, boolean variables) {
@@ -25,6 +28,30 @@ final class CompiledStatement {
                 .toArray(Glob[]::new);
         this.conditions = statement.conditions().stream().map(c -> new CompiledCondition(c, variables))
                 .toArray(CompiledCondition[]::new);
+        this.servicePrefixes = literalServicePrefixes();
+    }
+
+    /**
+     * The service prefixes every action this statement can match starts with (followed by a colon), or null when
+     * it can match actions of any service: NotAction, or a pattern without a plain literal prefix.
+     */
+    Set<String> servicePrefixes() {
+        return servicePrefixes;
+    }
+
+    private Set<String> literalServicePrefixes() {
+        if (notAction) {
+            return null;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Glob glob : actions) {
+            String prefix = ActionIndex.literalServicePrefix(glob.pattern());
+            if (prefix == null) {
+                return null;
+            }
+            out.add(prefix);
+        }
+        return out;
     }
 
     StatementRef ref() {

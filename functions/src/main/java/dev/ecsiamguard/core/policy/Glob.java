@@ -20,21 +20,22 @@ final class Glob {
     private final Shape shape;
     private final char[] chars;
     private final boolean[] wild;
-    private final List<Segment> segments;
+    private final SubstitutedPattern variables;
 
     private Glob(String pattern, boolean wildcards, List<Segment> segments, boolean ignoreCase) {
         this.pattern = pattern;
         this.wildcards = wildcards;
         this.ignoreCase = ignoreCase;
-        this.segments = segments;
         boolean hasVariable = segments.stream().anyMatch(Segment::variable);
         if (hasVariable) {
             this.shape = Shape.VARIABLE;
+            this.variables = new SubstitutedPattern(segments, wildcards, ignoreCase);
             this.chars = null;
             this.wild = null;
             this.flat = null;
             return;
         }
+        this.variables = null;
         StringBuilder text = new StringBuilder();
         List<Boolean> mask = new ArrayList<>();
         for (Segment segment : segments) {
@@ -117,36 +118,7 @@ final class Glob {
         if (shape != Shape.VARIABLE) {
             return Tri.of(matches(input));
         }
-        StringBuilder text = new StringBuilder();
-        List<Boolean> mask = new ArrayList<>();
-        for (Segment segment : segments) {
-            String value = segment.text();
-            boolean literal = segment.literal();
-            if (segment.variable()) {
-                String lowered = segment.text().toLowerCase(Locale.ROOT);
-                List<String> values = request.values(lowered);
-                if (values == null && !closedWorld) {
-                    missing.add(segment.text());
-                    return Tri.UNKNOWN;
-                }
-                value = values == null || PolicyVariables.multivalued(lowered, values) || values.isEmpty()
-                        ? segment.fallback() : values.get(0);
-                if (value == null) {
-                    return Tri.FALSE;
-                }
-                literal = true;
-            }
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                text.append(c);
-                mask.add(!literal && wildcards && (c == '*' || c == '?'));
-            }
-        }
-        boolean[] resolvedMask = new boolean[mask.size()];
-        for (int i = 0; i < resolvedMask.length; i++) {
-            resolvedMask[i] = mask.get(i);
-        }
-        return Tri.of(globMatch(text.toString().toCharArray(), resolvedMask, input, ignoreCase));
+        return variables.matches(input, request, closedWorld, missing);
     }
 
     /**
@@ -155,20 +127,7 @@ final class Glob {
      * (NotResource, StringNotEquals, ...) may turn the failed substitution into a match.
      */
     boolean unresolved(Request request, boolean closedWorld) {
-        if (shape != Shape.VARIABLE) {
-            return false;
-        }
-        for (Segment segment : segments) {
-            if (!segment.variable() || segment.fallback() != null) {
-                continue;
-            }
-            String lowered = segment.text().toLowerCase(Locale.ROOT);
-            List<String> values = request.values(lowered);
-            if (values == null ? closedWorld : values.isEmpty() || PolicyVariables.multivalued(lowered, values)) {
-                return true;
-            }
-        }
-        return false;
+        return shape == Shape.VARIABLE && variables.unresolved(request, closedWorld);
     }
 
     static boolean globMatch(char[] pat, boolean[] wild, String input, boolean ignoreCase) {
@@ -197,7 +156,7 @@ final class Glob {
         return p == pat.length;
     }
 
-    private static boolean same(char a, char b, boolean ignoreCase) {
+    static boolean same(char a, char b, boolean ignoreCase) {
         return a == b || (ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b));
     }
 }

@@ -26,8 +26,57 @@ record IpRange(byte[] network, int prefixBits) {
         return bits < 0 || bits > bytes.length * 8 ? null : new IpRange(bytes, bits);
     }
 
+    /** Request values are nearly always plain dotted IPv4, which is read without building an address object. */
     boolean contains(String ipText) {
-        IpRange other = parse(ipText);
+        long v4 = plainIpv4(ipText);
+        if (v4 >= 0) {
+            return network.length == 4 && containsIpv4((int) v4);
+        }
+        return containsParsed(parse(ipText));
+    }
+
+    private boolean containsIpv4(int address) {
+        int net = (network[0] & 0xff) << 24 | (network[1] & 0xff) << 16 | (network[2] & 0xff) << 8 | network[3] & 0xff;
+        int mask = prefixBits == 0 ? 0 : -1 << (32 - prefixBits);
+        return ((net ^ address) & mask) == 0;
+    }
+
+    /**
+     * The address as an unsigned value, or -1 unless the text is four dot-separated decimal parts of 0 to 255 with
+     * no leading zero and nothing else: the one form every IPv4 reader (InetAddress included) reads the same way.
+     * Anything else takes the general path of {@link #parse}.
+     */
+    static long plainIpv4(String text) {
+        int n = text.length();
+        if (n < 7 || n > 15) {
+            return -1;
+        }
+        long value = 0;
+        int part = 0;
+        int digits = 0;
+        int parts = 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : '.';
+            if (c >= '0' && c <= '9' && !(digits > 0 && part == 0)) {
+                part = part * 10 + (c - '0');
+                digits++;
+                if (part > 255) {
+                    return -1;
+                }
+            } else if (c == '.' && digits > 0) {
+                value = value << 8 | part;
+                parts++;
+                part = 0;
+                digits = 0;
+            } else {
+                return -1;
+            }
+        }
+        return parts == 4 ? value : -1;
+    }
+
+    /** The general rule: same address family, and the first prefixBits bits equal. */
+    boolean containsParsed(IpRange other) {
         if (other == null || other.network.length != network.length) {
             return false;
         }

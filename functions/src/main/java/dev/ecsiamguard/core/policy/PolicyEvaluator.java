@@ -14,8 +14,8 @@ public final class PolicyEvaluator {
 
     private final List<NamedPolicy> identityPolicies;
     private final NamedPolicy boundary;
-    private final CompiledStatement[] identity;
-    private final CompiledStatement[] boundaryStatements;
+    private final ActionIndex identity;
+    private final ActionIndex boundaryStatements;
 
     public PolicyEvaluator(List<NamedPolicy> identityPolicies, NamedPolicy boundary) {
         this.identityPolicies = List.copyOf(identityPolicies);
@@ -50,51 +50,27 @@ public final class PolicyEvaluator {
      * applies, and the keys are listed whenever they could change the outcome.
      */
     public EvaluationResult evaluate(Request request) {
+        boolean closedWorld = request.contextComplete();
         KeyCollector missing = new KeyCollector();
-        Outcome outcome = decide(request, request.contextComplete(), missing);
-        return outcome.result(outcome.conclusive ? Set.of() : missing.keys());
-    }
-
-    private Outcome decide(Request request, boolean closedWorld, KeyCollector missing) {
-        Vote identityVote = vote(identity, request, closedWorld, missing);
-        Vote boundaryVote = boundaryStatements == null ? Vote.ALLOW_ALL
-                : vote(boundaryStatements, request, closedWorld, missing);
-        Tri deny = identityVote.deny.or(boundaryVote.deny);
-        Tri allow = identityVote.allow.and(boundaryVote.allow);
-        List<StatementRef> deniedBy = new ArrayList<>(identityVote.deniedBy);
-        deniedBy.addAll(boundaryVote.deniedBy);
-        List<StatementRef> allowedBy = new ArrayList<>(identityVote.allowedBy);
-        allowedBy.addAll(boundaryVote.allowedBy);
+        Tally tally = new Tally();
+        tally.count(identity.candidates(request.action()), request, closedWorld, missing);
+        Tri deny = tally.deny;
+        Tri allow = tally.allow;
+        if (boundaryStatements != null) {
+            tally.allow = Tri.FALSE;
+            tally.deny = Tri.FALSE;
+            tally.count(boundaryStatements.candidates(request.action()), request, closedWorld, missing);
+            deny = deny.or(tally.deny);
+            allow = allow.and(tally.allow);
+        }
         Decision decision = deny == Tri.TRUE ? Decision.EXPLICIT_DENY
                 : allow == Tri.TRUE ? Decision.ALLOW : Decision.IMPLICIT_DENY;
         boolean conclusive = deny == Tri.TRUE || allow == Tri.FALSE || (deny == Tri.FALSE && allow == Tri.TRUE);
-        return new Outcome(decision, conclusive, allowedBy, deniedBy);
+        return new EvaluationResult(decision, tally.allowedBy(), tally.deniedBy(),
+                conclusive ? Set.of() : missing.keys());
     }
 
-    private static Vote vote(CompiledStatement[] statements, Request request, boolean closedWorld,
-                             KeyCollector missing) {
-        Tri allow = Tri.FALSE;
-        Tri deny = Tri.FALSE;
-        List<StatementRef> allowedBy = new ArrayList<>(2);
-        List<StatementRef> deniedBy = new ArrayList<>(1);
-        for (CompiledStatement statement : statements) {
-            Tri applies = statement.appliesTo(request, closedWorld, missing);
-            if (statement.isAllow()) {
-                allow = allow.or(applies);
-                if (applies == Tri.TRUE) {
-                    allowedBy.add(statement.ref());
-                }
-            } else {
-                deny = deny.or(applies);
-                if (applies == Tri.TRUE) {
-                    deniedBy.add(statement.ref());
-                }
-            }
-        }
-        return new Vote(allow, deny, allowedBy, deniedBy);
-    }
-
-    private static CompiledStatement[] compile(List<NamedPolicy> policies) {
+    private static ActionIndex compile(List<NamedPolicy> policies) {
         List<CompiledStatement> out = new ArrayList<>();
         for (NamedPolicy policy : policies) {
             List<Statement> statements = policy.document().statements();
@@ -103,18 +79,56 @@ public final class PolicyEvaluator {
                 out.add(new CompiledStatement(new StatementRef(policy.name(), i + 1, statements.get(i)), variables));
             }
         }
-        return out.toArray(CompiledStatement[]::new);
+        return new ActionIndex(out.toArray(CompiledStatement[]::new));
     }
 
-    /** What one policy set says about a request. */
-    private record Vote(Tri allow, Tri deny, List<StatementRef> allowedBy, List<StatementRef> deniedBy) {
-        static final Vote ALLOW_ALL = new Vote(Tri.TRUE, Tri.FALSE, List.of(), List.of());
-    }
+    /**
+     * What the policy sets say about a request: Allow and Deny votes and the statements certainly applying, identity
+     * policies first. Holds the usual zero or one statement per effect without building a list.
+     */
+    private static final class Tally {
+        private Tri allow = Tri.FALSE;
+        private Tri deny = Tri.FALSE;
+        private StatementRef firstAllow;
+        private List<StatementRef> allows;
+        private StatementRef firstDeny;
+        private List<StatementRef> denies;
 
-    private record Outcome(Decision decision, boolean conclusive, List<StatementRef> allowedBy,
-                           List<StatementRef> deniedBy) {
-        EvaluationResult result(Set<String> missingKeys) {
-            return new EvaluationResult(decision, allowedBy, deniedBy, missingKeys);
+        void count(CompiledStatement[] statements, Request request, boolean closedWorld, KeyCollector missing) {
+            for (CompiledStatement statement : statements) {
+                Tri applies = statement.appliesTo(request, closedWorld, missing);
+                if (statement.isAllow()) {
+                    allow = allow.or(applies);
+                    if (applies == Tri.TRUE) {
+                        allows = add(firstAllow, allows, statement.ref());
+                        firstAllow = firstAllow == null ? statement.ref() : firstAllow;
+                    }
+                } else {
+                    deny = deny.or(applies);
+                    if (applies == Tri.TRUE) {
+                        denies = add(firstDeny, denies, statement.ref());
+                        firstDeny = firstDeny == null ? statement.ref() : firstDeny;
+                    }
+                }
+            }
+        }
+
+        /** The list past the first statement: null while there is at most one. */
+        private static List<StatementRef> add(StatementRef first, List<StatementRef> more, StatementRef next) {
+            if (first == null) {
+                return null;
+            }
+            List<StatementRef> out = more == null ? new ArrayList<>(List.of(first)) : more;
+            out.add(next);
+            return out;
+        }
+
+        List<StatementRef> allowedBy() {
+            return allows != null ? List.copyOf(allows) : firstAllow != null ? List.of(firstAllow) : List.of();
+        }
+
+        List<StatementRef> deniedBy() {
+            return denies != null ? List.copyOf(denies) : firstDeny != null ? List.of(firstDeny) : List.of();
         }
     }
 }

@@ -28,7 +28,12 @@ final class PolicyVariables {
 
     /** True for a key AWS documents as multivalued, or one the request gives several values. */
     static boolean multivalued(String loweredKey, List<String> values) {
-        return MULTIVALUED.contains(loweredKey) || (values != null && values.size() > 1);
+        return documentedMultivalued(loweredKey) || (values != null && values.size() > 1);
+    }
+
+    /** True for a key AWS documents as multivalued; callers with a fixed key look this up once, at compile time. */
+    static boolean documentedMultivalued(String loweredKey) {
+        return MULTIVALUED.contains(loweredKey);
     }
 
     /** Condition values: variables anywhere. */

@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Cost of one decision against a role with 10 statements and 5 condition clauses (target: median at most 20 us).
+ * Cost of one decision against a role with 10 statements and 5 condition clauses (target: median under 1 us).
  * Run with {@code scripts/bench-policy} from the repository root.
  */
 @State(Scope.Benchmark)
