@@ -1,5 +1,6 @@
 package dev.ecsiamguard.handler;
 
+import dev.ecsiamguard.aws.AccountRoleLookup;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.crac.Context;
@@ -25,7 +26,12 @@ public final class Priming {
         Resource resource = new Resource() {
             @Override
             public void beforeCheckpoint(Context<? extends Resource> context) {
-                prime.run();
+                try {
+                    prime.run();
+                } finally {
+                    // What the in-memory account answered must never answer a real invocation after the restore.
+                    AccountRoleLookup.forgetManagedPolicies();
+                }
             }
 
             @Override
