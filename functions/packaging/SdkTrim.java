@@ -51,7 +51,8 @@ public final class SdkTrim {
         } else if (args.length >= 2 && args[0].equals("check")) {
             System.exit(check(List.of(args).subList(1, args.length)));
         } else {
-            System.err.println("usage: SdkTrim libs <classes> <filter> <out> <service>... -- <jar>... | check <jar>...");
+            System.err.println("usage: SdkTrim libs <classes> <filter> <out> <service>... -- <jar>..."
+                    + " | check <jar>...");
             System.exit(2);
         }
     }
