@@ -92,6 +92,7 @@ class PrimingTest {
 
         assertThat(process.waitFor()).as(output).isZero();
         assertThat(output).contains("primed 4");
+        assertThat(output).contains("serialization primed 4");  // the runtime's library is on this class path
         assertThat(received).isEmpty();
         // The in-memory account's policies would otherwise answer real invocations after the restore.
         assertThat(output).contains("AWS managed policies cached: 0");
