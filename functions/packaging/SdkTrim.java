@@ -100,11 +100,18 @@ public final class SdkTrim {
                 }
             }
         }
+        // One pass over every string: which request types each class names (as a class, in a descriptor or as
+        // an enclosing class), and whether that class is one that may name it.
+        Pattern named = Pattern.compile(Pattern.quote(base + "model/") + "([A-Za-z0-9]+)Request(?=$|[;$<])");
         Set<String> referredElsewhere = new HashSet<>();
         for (String[] c : classes) {
-            for (String op : candidates) {
-                if (!clientSurface(c[0], base, op) && mentions(c, base + "model/" + op + "Request")) {
-                    referredElsewhere.add(op);
+            for (int i = 1; i < c.length; i++) {
+                Matcher m = named.matcher(c[i]);
+                while (m.find()) {
+                    String op = m.group(1);
+                    if (candidates.contains(op) && !clientSurface(c[0], base, op)) {
+                        referredElsewhere.add(op);
+                    }
                 }
             }
         }
@@ -121,17 +128,6 @@ public final class SdkTrim {
         return (local.matches("[A-Za-z0-9]*Client(\\$.*)?")
                 || local.equals("model/" + op + "Request") || local.startsWith("model/" + op + "Request$")
                 || local.equals("transform/" + op + "RequestMarshaller") || local.startsWith("paginators/" + op));
-    }
-
-    private static boolean mentions(String[] strings, String type) {
-        for (int i = 1; i < strings.length; i++) {
-            String s = strings[i];
-            if (s.equals(type) || s.startsWith(type + "$") || s.contains("L" + type + ";")
-                    || s.contains("L" + type + "$")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int check(List<String> jars) throws IOException {
