@@ -2,7 +2,6 @@ package dev.ecsiamguard.handler;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
@@ -30,9 +29,9 @@ final class SerializationPriming {
     private SerializationPriming() {
     }
 
-    /** Writes and reads back a sample event of the handler's input type, and writes a sample result; false if
-     *  the runtime's serialization library is not there. */
-    static boolean prime(Class<?> handler, Object sampleEvent, Object sampleResult) {
+    /** Reads a sample event (JSON) into the handler's input type and writes it back, then writes a sample
+     *  result, as the runtime does around an invocation; false if its serialization library is not there. */
+    static boolean prime(Class<?> handler, String sampleEvent, Object sampleResult) {
         ClassLoader loader = handler.getClassLoader();
         Class<?> events;
         try {
@@ -46,13 +45,13 @@ final class SerializationPriming {
             Method toJson = Class.forName(SERIALIZER, true, loader).getMethod("toJson", Object.class,
                     OutputStream.class);
             Method fromJson = Class.forName(SERIALIZER, true, loader).getMethod("fromJson", InputStream.class);
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            toJson.invoke(serializer, sampleEvent, json);
-            Object read = fromJson.invoke(serializer, new ByteArrayInputStream(json.toByteArray()));
+            Object read = fromJson.invoke(serializer, new ByteArrayInputStream(sampleEvent.getBytes(
+                    StandardCharsets.UTF_8)));
             if (read == null || !input.isInstance(read)) {
-                throw new IllegalStateException("the runtime read back no " + input.getSimpleName() + " from "
-                        + json.toString(StandardCharsets.UTF_8));
+                throw new IllegalStateException("the runtime read no " + input.getSimpleName() + " from "
+                        + sampleEvent);
             }
+            toJson.invoke(serializer, read, OutputStream.nullOutputStream());
             toJson.invoke(serializerFor(events, loader, sampleResult.getClass()), sampleResult,
                     OutputStream.nullOutputStream());
             return true;
@@ -63,18 +62,23 @@ final class SerializationPriming {
 
     /** {@link #prime} with a sample event of the handler's input type (a CloudTrail event or an API request). */
     static boolean primeFor(Class<?> handler, String region) {
-        Class<?> input = inputType(handler);
-        if (input == com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.class) {
-            return prime(handler, PrimingSamples.apiRequest("GET", "/services/{service}", "/services/priming-sample",
-                    Map.of("service", "priming-sample"), null), new com.amazonaws.services.lambda.runtime.events
+        String account = PrimingSamples.ACCOUNT;
+        if (inputType(handler) == com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.class) {
+            return prime(handler, "{\"resource\":\"/services/{service}\",\"path\":\"/services/priming-sample\","
+                    + "\"httpMethod\":\"GET\",\"headers\":{\"Content-Type\":\"application/json\"},"
+                    + "\"pathParameters\":{\"service\":\"priming-sample\"},\"requestContext\":{\"accountId\":\""
+                    + account + "\",\"identity\":{\"userArn\":\"arn:aws:iam::" + account + ":role/priming\"}},"
+                    + "\"body\":null,\"isBase64Encoded\":false}", new com.amazonaws.services.lambda.runtime.events
                     .APIGatewayProxyResponseEvent().withStatusCode(200).withHeaders(Map.of("Content-Type",
                     "application/json")).withBody("{\"status\":\"ok\"}"));
         }
-        var event = PrimingSamples.cloudTrail(region, "ecr", "CreateRepository",
-                Map.of("repositoryName", PrimingSamples.REPOSITORY), Map.of("repository", Map.of("repositoryName",
-                PrimingSamples.REPOSITORY)), Map.of("type", "AssumedRole"), null);
-        event.setTime(new org.joda.time.DateTime(0L, org.joda.time.DateTimeZone.UTC));  // every event has a time
-        return prime(handler, event, sampleResult());
+        return prime(handler, "{\"version\":\"0\",\"id\":\"00000000-0000-0000-0000-000000000000\","
+                + "\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.ecr\",\"account\":\"" + account
+                + "\",\"time\":\"2026-01-01T00:00:00Z\",\"region\":\"" + region + "\",\"resources\":[],"
+                + "\"detail\":{\"eventVersion\":\"1.10\",\"eventSource\":\"ecr.amazonaws.com\","
+                + "\"eventName\":\"CreateRepository\",\"awsRegion\":\"" + region + "\",\"requestParameters\":"
+                + "{\"repositoryName\":\"" + PrimingSamples.REPOSITORY + "\"},\"responseElements\":null}}",
+                sampleResult());
     }
 
     /** A result shaped like the handlers' own: nested maps and lists of strings, numbers, booleans, nulls. */
