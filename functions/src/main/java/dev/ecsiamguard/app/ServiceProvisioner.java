@@ -103,9 +103,11 @@ public final class ServiceProvisioner {
         return reconcile(request).withAwsCalls(clients.callCount() - callsBefore);
     }
 
-    // Spec first (the declaration every stack shares), then the resources from the spec alone, then the spec again:
-    // when another stack or request changed it meanwhile, reconcile once more, so the last writer always wrote
-    // from the latest declaration.
+    // Spec first (the declaration every stack shares), then the resources from the spec alone, then, if this run
+    // wrote anything, the spec again: when another stack or request changed it meanwhile, reconcile once more, so
+    // the last writer always wrote from the latest declaration. A round that wrote nothing cannot have overwritten
+    // a newer declaration's resources (their writer reconciles after its own spec write), so a replay reads the
+    // spec once.
     private ProvisionResult reconcile(ProvisionRequest request) {
         ServiceIdentity identity = ServiceIdentity.forService(request.service(), request.repositoryName(), config);
         AccountScope scope = AccountScope.of(request.account(), request.region());
@@ -129,7 +131,11 @@ public final class ServiceProvisioner {
                 spec = adopted;
                 desired = blueprint.desired(identity, spec);
             }
+            int writesBefore = applied.size();
             state = converge(desired, before, applied, notes);
+            if (applied.size() == writesBefore) {
+                break;
+            }
             ServiceSpec latest = specs.read(spec.id()).orElse(spec);
             if (latest.sameDeclaration(spec)) {
                 spec = latest;

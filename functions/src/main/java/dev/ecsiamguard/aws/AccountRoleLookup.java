@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
@@ -24,8 +23,10 @@ import software.amazon.awssdk.services.iam.model.Role;
  */
 public final class AccountRoleLookup implements RoleLookup {
 
-    // Survives warm invocations: one execution environment, one copy of each AWS managed policy it has met.
-    private static final Map<String, PolicyDocument> AWS_MANAGED = new ConcurrentHashMap<>();
+    // Survives warm invocations: one execution environment keeps each AWS managed policy it has met, for at most an
+    // hour (AWS publishes new versions of its policies) and at most 256 of them.
+    private static final ExpiringCache<String, PolicyDocument> AWS_MANAGED = new ExpiringCache<>(256,
+            java.time.Duration.ofHours(1), java.time.Clock.systemUTC());
 
     private final IamClient iam;
     private final String accountId;
@@ -36,9 +37,14 @@ public final class AccountRoleLookup implements RoleLookup {
         this.accountId = accountId;
     }
 
-    /** Forgets cached AWS managed policies (the benchmark's cold case). */
+    /** Forgets cached AWS managed policies (the benchmark's cold case; after SnapStart priming). */
     public static void forgetManagedPolicies() {
         AWS_MANAGED.clear();
+    }
+
+    /** How many AWS managed policies this execution environment holds. */
+    public static int cachedManagedPolicies() {
+        return AWS_MANAGED.size();
     }
 
     @Override
@@ -93,13 +99,7 @@ public final class AccountRoleLookup implements RoleLookup {
 
     private PolicyDocument managedDocument(String policyArn) {
         if (policyArn.contains(":iam::aws:policy/")) {
-            PolicyDocument cached = AWS_MANAGED.get(policyArn);
-            if (cached != null) {
-                return cached;
-            }
-            PolicyDocument loaded = defaultVersion(policyArn);
-            AWS_MANAGED.put(policyArn, loaded);
-            return loaded;
+            return AWS_MANAGED.get(policyArn, () -> defaultVersion(policyArn), loaded -> true);
         }
         return defaultVersion(policyArn);
     }

@@ -1,5 +1,6 @@
 package dev.ecsiamguard.handler;
 
+import dev.ecsiamguard.aws.AccountRoleLookup;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.crac.Context;
@@ -16,6 +17,8 @@ public final class Priming {
 
     // org.crac holds registered resources through weak references: these keep them alive until the snapshot.
     private static final Map<String, Resource> REGISTERED = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicInteger SERIALIZATION_PRIMED =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private Priming() {
     }
@@ -25,7 +28,17 @@ public final class Priming {
         Resource resource = new Resource() {
             @Override
             public void beforeCheckpoint(Context<? extends Resource> context) {
-                prime.run();
+                try {
+                    prime.run();
+                    String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
+                    TransportPriming.prime();
+                    if (SerializationPriming.primeFor(handlerClass(handler), region)) {
+                        SERIALIZATION_PRIMED.incrementAndGet();
+                    }
+                } finally {
+                    // What the in-memory account answered must never answer a real invocation after the restore.
+                    AccountRoleLookup.forgetManagedPolicies();
+                }
             }
 
             @Override
@@ -35,6 +48,19 @@ public final class Priming {
         };
         REGISTERED.put(handler, resource);
         Core.getGlobalContext().register(resource);
+    }
+
+    /** How many primings also primed the runtime's event and result serialization (0 where it is absent). */
+    public static int serializationPrimed() {
+        return SERIALIZATION_PRIMED.get();
+    }
+
+    private static Class<?> handlerClass(String name) {
+        try {
+            return Class.forName(name, false, Priming.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("priming names handler " + name + ", which is not here", e);
+        }
     }
 
     /** Runs every registered priming now, as SnapStart does before taking its snapshot; returns how many ran. */

@@ -41,7 +41,11 @@ public final class ColdStartProbe {
         long primed = System.nanoTime();
         List<Long> times = new ArrayList<>();
         List<String> calls = new ArrayList<>();
+        boolean markers = Boolean.getBoolean("probe.markers");  // for -Xlog:class+load: what each invocation loads
         for (String event : events) {
+            if (markers) {
+                System.out.println("-- invocation " + (times.size() + 1));
+            }
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             LocalContext context = new LocalContext(args[0], 60, 1024, new PrintStream(log, true,
                     StandardCharsets.UTF_8));

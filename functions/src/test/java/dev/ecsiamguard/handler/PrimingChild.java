@@ -12,5 +12,8 @@ public final class PrimingChild {
         new GitHubOidcHandler();
         new ApiHandler();
         System.out.println("primed " + Priming.runAll());
+        System.out.println("serialization primed " + Priming.serializationPrimed());
+        System.out.println("AWS managed policies cached: "
+                + dev.ecsiamguard.aws.AccountRoleLookup.cachedManagedPolicies());
     }
 }

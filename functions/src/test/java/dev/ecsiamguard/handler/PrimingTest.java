@@ -97,11 +97,27 @@ class PrimingTest {
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 PrimingChild.class.getName()).redirectErrorStream(true);
         child.environment().putAll(env);
+        child.environment().put("EXECUTION_POLICY_MODE", "managed");
         Process process = child.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.waitFor()).as(output).isZero();
         assertThat(output).contains("primed 4");
+        assertThat(output).contains("serialization primed 4");  // the runtime's library is on this class path
         assertThat(received).isEmpty();
+        // The in-memory account's policies would otherwise answer real invocations after the restore.
+        assertThat(output).contains("AWS managed policies cached: 0");
+    }
+
+    @Test
+    void validationPriming_byItself_cachesTheInMemoryAccountsManagedPolicies() {
+        dev.ecsiamguard.aws.AccountRoleLookup.forgetManagedPolicies();
+        env.put("EXECUTION_POLICY_MODE", "managed");  // the sample execution role then uses an AWS managed policy
+
+        HandlerPriming.validation(env);
+
+        // What Priming's hook must forget: without it, runAll's child above would report them.
+        assertThat(dev.ecsiamguard.aws.AccountRoleLookup.cachedManagedPolicies()).isPositive();
+        dev.ecsiamguard.aws.AccountRoleLookup.forgetManagedPolicies();
     }
 }

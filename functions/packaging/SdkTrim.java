@@ -1,0 +1,238 @@
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Per-function SDK trimming for functions/Makefile, run as a single source file. Two reasons a package carried
+ * whole SDK service models, found with ProGuard's -whyareyoukeeping:
+ * <ul>
+ *   <li>every service jar was an input of every function, although each function calls only some services;</li>
+ *   <li>the SDK's request pipeline calls {@code toBuilder()} and {@code build()} through its generic request and
+ *       builder types, which makes ProGuard keep every request class of a service (each request and its builder
+ *       create each other), with every structure those requests name, even for operations nothing sends.</li>
+ * </ul>
+ * <p>`libs <classes dir> <base filter> <out dir> <service>... -- <jar>...` prints the ProGuard -injars/-outjars
+ * lines of one function: jars of services it does not list become -libraryjars (resolved, never packaged), and
+ * the listed services' jars leave out the request classes of operations that no code of the module names and
+ * that only the service's own client, marshaller and paginator classes refer to.
+ * <p>`check <out jar>...` fails (exit 1) when a packaged class refers to an SDK service whose jar is not in the
+ * package: that function's service list in functions/Makefile misses it.
+ */
+public final class SdkTrim {
+
+    private static final Pattern SERVICE = Pattern.compile("^software/amazon/awssdk/services/([a-z0-9]+)/");
+    private static final Pattern MARSHALLER = Pattern.compile("/transform/([A-Za-z0-9]+)RequestMarshaller\\.class$");
+
+    private SdkTrim() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length >= 4 && args[0].equals("libs")) {
+            int split = List.of(args).indexOf("--");
+            Set<String> services = new TreeSet<>(List.of(args).subList(4, split));
+            Set<String> names = lowercaseStrings(Path.of(args[1]));
+            for (String jar : List.of(args).subList(split + 1, args.length)) {
+                libs(Path.of(jar), args[2], args[3], services, names).forEach(System.out::println);
+            }
+        } else if (args.length >= 2 && args[0].equals("check")) {
+            System.exit(check(List.of(args).subList(1, args.length)));
+        } else {
+            System.err.println("usage: SdkTrim libs <classes> <filter> <out> <service>... -- <jar>..."
+                    + " | check <jar>...");
+            System.exit(2);
+        }
+    }
+
+    private static List<String> libs(Path jar, String baseFilter, String outDir, Set<String> services,
+                                     Set<String> moduleNames) throws IOException {
+        String service = serviceOf(jar);
+        if (service != null && !services.contains(service)) {
+            return List.of("-libraryjars '" + jar + "'", "-dontwarn software.amazon.awssdk.services." + service
+                    + ".**");
+        }
+        List<String> unused = service == null ? List.of() : unusedRequests(jar, service, moduleNames);
+        StringBuilder filter = new StringBuilder(baseFilter);
+        List<String> lines = new ArrayList<>();
+        for (String request : unused) {
+            filter.append(",!").append(request).append(".class,!").append(request).append("$*.class");
+            lines.add("-dontwarn " + request.replace('/', '.') + "," + request.replace('/', '.') + "$*");
+        }
+        lines.add(0, "-injars '" + jar + "'(" + filter + ")");
+        lines.add(1, "-outjars '" + outDir + "/" + jar.getFileName() + "'");
+        if (!unused.isEmpty()) {
+            lines.add(2, "# " + service + ": request classes of " + unused.size() + " operations nothing sends");
+        }
+        return lines;
+    }
+
+    /** The request classes (path without .class) of operations the module never names, nor the SDK itself. */
+    private static List<String> unusedRequests(Path jar, String service, Set<String> moduleNames) throws IOException {
+        String base = "software/amazon/awssdk/services/" + service + "/";
+        Set<String> candidates = new TreeSet<>();
+        List<String[]> classes = new ArrayList<>();  // class name, then every string of its constant pool
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
+                Matcher m = MARSHALLER.matcher(e.getName());
+                if (m.find() && e.getName().startsWith(base) && !moduleNames.contains(lower(m.group(1)))
+                        && !moduleNames.contains(lower(m.group(1)) + "paginator")) {
+                    candidates.add(m.group(1));
+                }
+                if (e.getName().endsWith(".class")) {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        List<String> strings = strings(in);
+                        strings.add(0, e.getName().substring(0, e.getName().length() - 6));
+                        classes.add(strings.toArray(new String[0]));
+                    }
+                }
+            }
+        }
+        // One pass over every string: which request types each class names (as a class, in a descriptor or as
+        // an enclosing class), and whether that class is one that may name it.
+        Pattern named = Pattern.compile(Pattern.quote(base + "model/") + "([A-Za-z0-9]+)Request(?=$|[;$<])");
+        Set<String> referredElsewhere = new HashSet<>();
+        for (String[] c : classes) {
+            for (int i = 1; i < c.length; i++) {
+                Matcher m = named.matcher(c[i]);
+                while (m.find()) {
+                    String op = m.group(1);
+                    if (candidates.contains(op) && !clientSurface(c[0], base, op)) {
+                        referredElsewhere.add(op);
+                    }
+                }
+            }
+        }
+        return candidates.stream().filter(op -> !referredElsewhere.contains(op))
+                .map(op -> base + "model/" + op + "Request").toList();
+    }
+
+    // The classes that mention every request of a service without needing it unless its operation is called.
+    private static boolean clientSurface(String name, String base, String op) {
+        if (!name.startsWith(base)) {
+            return false;
+        }
+        String local = name.substring(base.length());
+        return (local.matches("[A-Za-z0-9]*Client(\\$.*)?")
+                || local.equals("model/" + op + "Request") || local.startsWith("model/" + op + "Request$")
+                || local.equals("transform/" + op + "RequestMarshaller") || local.startsWith("paginators/" + op));
+    }
+
+    private static int check(List<String> jars) throws IOException {
+        Set<String> packaged = new TreeSet<>();
+        for (String jar : jars) {
+            String service = serviceOf(Path.of(jar));
+            if (service != null) {
+                packaged.add(service);
+            }
+        }
+        Set<String> missing = new TreeSet<>();
+        for (String jar : jars) {
+            try (ZipFile zip = new ZipFile(jar)) {
+                for (ZipEntry e : Collections.list(zip.entries())) {
+                    if (!e.getName().endsWith(".class")) {
+                        continue;
+                    }
+                    try (InputStream in = zip.getInputStream(e)) {
+                        for (String s : classNames(in)) {
+                            Matcher m = SERVICE.matcher(s);
+                            if (m.find() && !packaged.contains(m.group(1))) {
+                                missing.add(m.group(1) + " (" + e.getName() + " names " + s + ")");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        missing.forEach(m -> System.out.println("MISSING SDK SERVICE " + m));
+        System.out.println("SDK services packaged: " + packaged + (missing.isEmpty() ? "" : "; some are missing"));
+        return missing.isEmpty() ? 0 : 1;
+    }
+
+    /** The service a jar holds (the package under software/amazon/awssdk/services/), or null. */
+    private static String serviceOf(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
+                Matcher m = SERVICE.matcher(e.getName());
+                if (m.find() && e.getName().endsWith("Client.class")) {
+                    return m.group(1);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> lowercaseStrings(Path classes) throws IOException {
+        Set<String> names = new HashSet<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    strings(in).forEach(s -> names.add(lower(s)));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** The UTF-8 entries of a class file's constant pool (class and member names, descriptors, signatures). */
+    private static List<String> strings(InputStream in) throws IOException {
+        return pool(in, false);
+    }
+
+    /** The classes a class file's constant pool refers to (CONSTANT_Class entries). */
+    private static List<String> classNames(InputStream in) throws IOException {
+        return pool(in, true);
+    }
+
+    private static List<String> pool(InputStream in, boolean classesOnly) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        data.readInt();
+        data.readUnsignedShort();
+        data.readUnsignedShort();
+        int count = data.readUnsignedShort();
+        String[] utf8 = new String[count];
+        List<Integer> classes = new ArrayList<>();
+        for (int i = 1; i < count; i++) {
+            int tag = data.readUnsignedByte();
+            switch (tag) {
+                case 1 -> utf8[i] = data.readUTF();
+                case 7 -> classes.add(data.readUnsignedShort());
+                case 8, 16, 19, 20 -> data.skipBytes(2);
+                case 15 -> data.skipBytes(3);
+                case 3, 4, 9, 10, 11, 12, 17, 18 -> data.skipBytes(4);
+                case 5, 6 -> {
+                    data.skipBytes(8);
+                    i++;
+                }
+                default -> throw new IOException("unknown constant pool tag " + tag);
+            }
+        }
+        List<String> strings = new ArrayList<>();
+        if (classesOnly) {
+            classes.forEach(index -> strings.add(utf8[index]));
+        } else {
+            for (String s : utf8) {
+                if (s != null) {
+                    strings.add(s);
+                }
+            }
+        }
+        return strings;
+    }
+}
