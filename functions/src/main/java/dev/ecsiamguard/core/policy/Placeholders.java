@@ -1,7 +1,7 @@
 package dev.ecsiamguard.core.policy;
 
 import dev.ecsiamguard.core.json.Json;
-import java.math.BigDecimal;
+import dev.ecsiamguard.core.json.PlainJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +88,7 @@ public final class Placeholders {
         }
         Placeholders reader = new Placeholders(kind);
         Map<String, Object> document = new LinkedHashMap<>();
-        root.asObject().forEach((key, value) -> document.put(key, plain(value)));
+        root.asObject().forEach((key, value) -> document.put(key, PlainJson.of(value)));
         if (document.get("Version") instanceof String version && hasPlaceholder(version)) {
             // The only versions IAM accepts; the current one has policy variables, which the rest may use.
             document.put("Version", "2012-10-17");
@@ -226,26 +226,5 @@ public final class Placeholders {
             }
         }
         return "";
-    }
-
-    private static Object plain(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            node.asObject().forEach((key, value) -> map.put(key, plain(value)));
-            return map;
-        }
-        if (node.isArray()) {
-            return node.asArray().stream().map(Placeholders::plain).toList();
-        }
-        if (node.isString()) {
-            return node.asString();
-        }
-        if (node.isNumber()) {
-            return new BigDecimal(node.asNumber());
-        }
-        if (node.isBoolean()) {
-            return node.asBoolean();
-        }
-        return null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.ecsiamguard.core.roles;
 
 import dev.ecsiamguard.core.json.Json;
+import dev.ecsiamguard.core.json.PlainJson;
 import dev.ecsiamguard.core.policy.NamedPolicy;
 import dev.ecsiamguard.core.policy.PolicyDocument;
 import dev.ecsiamguard.core.policy.PolicyKind;

@@ -1,4 +1,4 @@
-package dev.ecsiamguard.core.roles;
+package dev.ecsiamguard.core.json;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -6,12 +6,12 @@ import java.util.Map;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /** Turns a parsed JSON node back into plain values, so an embedded policy object can be re-read as text. */
-final class PlainJson {
+public final class PlainJson {
 
     private PlainJson() {
     }
 
-    static Object of(JsonNode node) {
+    public static Object of(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
             node.asObject().forEach((k, v) -> map.put(k, of(v)));
