@@ -70,6 +70,10 @@ public final class ExpiringCache<K, V> {
         return loaded;
     }
 
+    public synchronized void remove(K key) {
+        entries.remove(key);
+    }
+
     public synchronized void clear() {
         entries.clear();
     }

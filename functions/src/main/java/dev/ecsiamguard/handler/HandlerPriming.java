@@ -10,6 +10,7 @@ import dev.ecsiamguard.app.TaskDefinitionValidation;
 import dev.ecsiamguard.app.ValidationConfig;
 import dev.ecsiamguard.aws.AwsClients;
 import dev.ecsiamguard.aws.AwsSettings;
+import dev.ecsiamguard.aws.RoleCache;
 import dev.ecsiamguard.aws.priming.PrimingAccount;
 import dev.ecsiamguard.core.github.DeployRoleBlueprint;
 import dev.ecsiamguard.core.github.DeployTarget;
@@ -44,8 +45,10 @@ final class HandlerPriming {
     static List<String> provisioning(Map<String, String> env) {
         PrimingAccount account = account(env).withRepository(REPOSITORY,
                 Map.of(ServiceProvisioner.CAPABILITIES_TAG, "exec xray"));
+        AwsClients clients = clients(account);
         ProvisionOnRepositoryHandler handler = new ProvisionOnRepositoryHandler(new ServiceProvisioner(
-                ProvisioningConfig.fromEnvironment(env), clients(account), bus(env)), account.region());
+                ProvisioningConfig.fromEnvironment(env), clients, bus(env))
+                .withRoleCache(RoleCache.fromEnvironment(env, clients)), account.region());
         expect("provisioning", handler.handleRequest(PrimingSamples.cloudTrail(account.region(), "ecr",
                 "CreateRepository", Map.of("repositoryName", REPOSITORY), Map.of(), Map.of(), null),
                 PrimingSamples.context(account.region())).get("status"), "ok");
@@ -60,8 +63,10 @@ final class HandlerPriming {
         }
         PrimingAccount account = account(env);
         Map<String, Object> taskDefinition = seedService(account, ProvisioningConfig.fromEnvironment(env));
+        AwsClients clients = clients(account);
         ValidateTaskDefinitionHandler handler = new ValidateTaskDefinitionHandler(new TaskDefinitionValidation(
-                ValidationConfig.fromEnvironment(primingEnv), clients(account)), account.region());
+                ValidationConfig.fromEnvironment(primingEnv), clients).withRoleCache(RoleCache.fromEnvironment(env,
+                clients)), account.region());
         expect("validation", handler.handleRequest(PrimingSamples.cloudTrail(account.region(), "ecs",
                 "RegisterTaskDefinition", Map.of("family", taskDefinition.get("family")),
                 Map.of("taskDefinition", taskDefinition), Map.of(), null), PrimingSamples.context(account.region()))

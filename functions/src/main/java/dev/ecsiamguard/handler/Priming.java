@@ -1,6 +1,7 @@
 package dev.ecsiamguard.handler;
 
 import dev.ecsiamguard.aws.AccountRoleLookup;
+import dev.ecsiamguard.aws.RoleCache;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.crac.Context;
@@ -38,6 +39,7 @@ public final class Priming {
                 } finally {
                     // What the in-memory account answered must never answer a real invocation after the restore.
                     AccountRoleLookup.forgetManagedPolicies();
+                    RoleCache.clear();
                 }
             }
 
