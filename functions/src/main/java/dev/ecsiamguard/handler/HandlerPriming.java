@@ -139,7 +139,9 @@ final class HandlerPriming {
         return "arn:aws:iam::" + ACCOUNT + ":role" + path + name;
     }
 
+    // Each priming is its own in-memory account: no role read from another one may answer for it.
     private static PrimingAccount account(Map<String, String> env) {
+        RoleCache.clear();
         return new PrimingAccount(ACCOUNT, AwsSettings.fromEnvironment(env).region().id());
     }
 
