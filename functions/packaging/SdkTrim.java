@@ -17,13 +17,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Per-function SDK trimming for functions/Makefile, run as a single source file. Two reasons a package carried
+ * Per-function SDK trimming for functions/Makefile, run as a single source file. Three reasons a package carried
  * whole SDK service models, found with ProGuard's -whyareyoukeeping:
  * <ul>
  *   <li>every service jar was an input of every function, although each function calls only some services;</li>
  *   <li>the SDK's request pipeline calls {@code toBuilder()} and {@code build()} through its generic request and
  *       builder types, which makes ProGuard keep every request class of a service (each request and its builder
- *       create each other), with every structure those requests name, even for operations nothing sends.</li>
+ *       create each other), with every structure those requests name, even for operations nothing sends;</li>
+ *   <li>DynamoDB's and S3's endpoint resolver utilities name almost every request class of their service (one
+ *       branch per operation reads its table or bucket), which kept those request classes in every package.</li>
  * </ul>
  * <p>`libs <classes dir> <base filter> <out dir> <service>... -- <jar>...` prints the ProGuard -injars/-outjars
  * lines of one function: jars of services it does not list become -libraryjars (resolved, never packaged), and
@@ -120,12 +122,17 @@ public final class SdkTrim {
     }
 
     // The classes that mention every request of a service without needing it unless its operation is called.
+    // The endpoint resolver utilities (DynamoDB's and S3's name almost every request) switch on the name of the
+    // operation in flight and only then cast the request to its class to read its context parameters: a branch
+    // of an operation nothing sends never runs, and the JVM resolves a checkcast's class only when it runs (they
+    // use no instanceof on requests; `PackageTool verify` loads and verifies them without the dropped classes).
     private static boolean clientSurface(String name, String base, String op) {
         if (!name.startsWith(base)) {
             return false;
         }
         String local = name.substring(base.length());
         return (local.matches("[A-Za-z0-9]*Client(\\$.*)?")
+                || local.matches("endpoints/internal/[A-Za-z0-9]*EndpointResolverUtils")
                 || local.equals("model/" + op + "Request") || local.startsWith("model/" + op + "Request$")
                 || local.equals("transform/" + op + "RequestMarshaller") || local.startsWith("paginators/" + op));
     }
