@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * functions/Makefile keeps joda-time (packaging/scheduled-event.pro) exactly in the packages whose handler's input
- * event has a joda DateTime property, which the Lambda runtime parses by reflection: a handler that starts taking
- * a ScheduledEvent without the rule would fail to deserialise its events in the cloud, and a handler that does not
- * take one would carry 0.4 MB it never loads.
+ * functions/Makefile keeps joda-time whole (packaging/scheduled-event.pro) exactly in the packages whose handler's
+ * input event has a joda DateTime property, which the Lambda runtime parses by reflection, and the DateTime class
+ * the runtime loads for any other Lambda event class (packaging/lambda-event.pro): a handler that starts taking
+ * such an event without its rule would fail to deserialise its events in the cloud (scripts/check-packages shows
+ * it), and one that does not take one would carry up to 0.6 MB it never loads.
  */
 class PackagingRulesTest {
 
@@ -42,15 +43,23 @@ class PackagingRulesTest {
         assertThat(handlers).hasSize(6);
         assertThat(rules.keySet()).isSubsetOf(handlers.keySet());
         for (Map.Entry<String, String> e : handlers.entrySet()) {
-            boolean dated = hasJodaDateTime(inputType(Class.forName(e.getValue())));
-            assertThat(rules.getOrDefault(e.getKey(), List.of()).contains("scheduled-event"))
+            Class<?> input = inputType(Class.forName(e.getValue()));
+            boolean lambdaEvent = input.getName().startsWith("com.amazonaws.services.lambda.runtime.events.");
+            boolean dated = hasJodaDateTime(input);
+            List<String> listed = rules.getOrDefault(e.getKey(), List.of());
+            assertThat(listed.contains("scheduled-event"))
                     .as("RULES_%s has scheduled-event (its input event has a joda DateTime: %s)", e.getKey(), dated)
                     .isEqualTo(dated);
+            assertThat(listed.contains("lambda-event"))
+                    .as("RULES_%s has lambda-event (its input %s is a Lambda event without a DateTime)",
+                            e.getKey(), input.getSimpleName())
+                    .isEqualTo(lambdaEvent && !dated);
         }
         for (List<String> names : rules.values()) {
             names.forEach(n -> assertThat(Path.of("packaging", n + ".pro")).exists());
         }
-        assertThat(rules).containsKey("ProvisionOnRepositoryFunction").doesNotContainKey("ApiFunction");
+        assertThat(rules.get("ApiFunction")).containsExactly("lambda-event");
+        assertThat(rules).containsKey("ProvisionOnRepositoryFunction").doesNotContainKey("SweepFunction");
     }
 
     private static Class<?> inputType(Class<?> handler) {
