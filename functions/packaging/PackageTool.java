@@ -29,6 +29,7 @@ import java.util.zip.ZipFile;
  *   <li>`verify <jar>...`: loads and initialises every class of a package in a fresh class loader, which makes
  *       the JVM verify each one (ProGuard recomputes the stack map frames), and reports classes that fail
  *       verification or miss a class or member (exit status 1); other initialisation failures are counted.</li>
+ *   <li>`prune <input jar dir> <jar>...`: deletes the output jars left with resource files only (see prune).</li>
  * </ul>
  */
 public final class PackageTool {
@@ -47,8 +48,11 @@ public final class PackageTool {
             rules.forEach(System.out::println);
         } else if (args.length >= 2 && args[0].equals("verify")) {
             System.exit(verify(args));
+        } else if (args.length >= 2 && args[0].equals("prune")) {
+            prune(Path.of(args[1]), List.of(args).subList(2, args.length));
         } else {
-            System.err.println("usage: PackageTool jdk <out.jar> | keeps <jar>... | verify <jar>...");
+            System.err.println("usage: PackageTool jdk <out.jar> | keeps <jar>... | verify <jar>..."
+                    + " | prune <input jar dir> <out jar>...");
             System.exit(2);
         }
     }
@@ -122,6 +126,26 @@ public final class PackageTool {
                 + " need an optional library that is not a dependency (" + OPTIONAL + "), " + otherFailures
                 + " failed static initialisation for other reasons");
         return broken == 0 ? 0 : 1;
+    }
+
+    // ProGuard copies a library's resource files even when it keeps none of its classes (joda-time's time zone
+    // data in a function that never parses a date): such a jar is dead weight, for only its own classes read it.
+    // A jar that had no classes to begin with is left alone.
+    private static void prune(Path inputs, List<String> outJars) throws IOException {
+        for (String jar : outJars) {
+            Path out = Path.of(jar);
+            Path in = inputs.resolve(out.getFileName());
+            if (classCount(out) == 0 && Files.exists(in) && classCount(in) > 0) {
+                Files.delete(out);
+                System.out.println("dropped " + out.getFileName() + ": no class of it is reached");
+            }
+        }
+    }
+
+    private static long classCount(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().filter(e -> e.getName().endsWith(".class")).count();
+        }
     }
 
     /** Libraries the SDK uses only when present (see keep.pro's -dontwarn); classes needing them may not link. */

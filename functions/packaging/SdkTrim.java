@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -17,17 +16,19 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Per-function SDK trimming for functions/Makefile, run as a single source file. Two reasons a package carried
+ * Per-function SDK trimming for functions/Makefile, run as a single source file. Three reasons a package carried
  * whole SDK service models, found with ProGuard's -whyareyoukeeping:
  * <ul>
  *   <li>every service jar was an input of every function, although each function calls only some services;</li>
  *   <li>the SDK's request pipeline calls {@code toBuilder()} and {@code build()} through its generic request and
  *       builder types, which makes ProGuard keep every request class of a service (each request and its builder
- *       create each other), with every structure those requests name, even for operations nothing sends.</li>
+ *       create each other), with every structure those requests name, even for operations nothing sends;</li>
+ *   <li>DynamoDB's and S3's endpoint resolver utilities name almost every request class of their service (one
+ *       branch per operation reads its table or bucket), which kept those request classes in every package.</li>
  * </ul>
  * <p>`libs <classes dir> <base filter> <out dir> <service>... -- <jar>...` prints the ProGuard -injars/-outjars
  * lines of one function: jars of services it does not list become -libraryjars (resolved, never packaged), and
- * the listed services' jars leave out the request classes of operations that no code of the module names and
+ * the listed services' jars leave out the request classes of operations that no code of the module sends and
  * that only the service's own client, marshaller and paginator classes refer to.
  * <p>`check <out jar>...` fails (exit 1) when a packaged class refers to an SDK service whose jar is not in the
  * package: that function's service list in functions/Makefile misses it.
@@ -42,17 +43,23 @@ public final class SdkTrim {
 
     public static void main(String[] args) throws IOException {
         if (args.length >= 4 && args[0].equals("libs")) {
-            int split = List.of(args).indexOf("--");
-            Set<String> services = new TreeSet<>(List.of(args).subList(4, split));
-            Set<String> names = lowercaseStrings(Path.of(args[1]));
-            for (String jar : List.of(args).subList(split + 1, args.length)) {
+            List<String> list = new ArrayList<>(List.of(args));
+            int reachedAt = list.indexOf("--reached");
+            Path reached = reachedAt < 0 ? null : Path.of(list.get(reachedAt + 1));
+            if (reached != null) {
+                list.subList(reachedAt, reachedAt + 2).clear();
+            }
+            int split = list.indexOf("--");
+            Set<String> services = new TreeSet<>(list.subList(4, split));
+            Set<String> names = reached == null ? classesNamed(Path.of(args[1])) : reachedNames(reached);
+            for (String jar : list.subList(split + 1, list.size())) {
                 libs(Path.of(jar), args[2], args[3], services, names).forEach(System.out::println);
             }
         } else if (args.length >= 2 && args[0].equals("check")) {
             System.exit(check(List.of(args).subList(1, args.length)));
         } else {
-            System.err.println("usage: SdkTrim libs <classes> <filter> <out> <service>... -- <jar>..."
-                    + " | check <jar>...");
+            System.err.println("usage: SdkTrim libs <classes> <filter> <out> <service>... [--reached <dir>]"
+                    + " -- <jar>... | check <jar>...");
             System.exit(2);
         }
     }
@@ -63,6 +70,10 @@ public final class SdkTrim {
         if (service != null && !services.contains(service)) {
             return List.of("-libraryjars '" + jar + "'", "-dontwarn software.amazon.awssdk.services." + service
                     + ".**");
+        }
+        String base = "software/amazon/awssdk/services/" + service + "/";
+        if (service != null && moduleNames.stream().noneMatch(n -> n.startsWith(base))) {  // e.g. after pass 1
+            System.err.println("warning: the function lists SDK service " + service + " but reaches none of it");
         }
         List<String> unused = service == null ? List.of() : unusedRequests(jar, service, moduleNames);
         StringBuilder filter = new StringBuilder(baseFilter);
@@ -79,7 +90,17 @@ public final class SdkTrim {
         return lines;
     }
 
-    /** The request classes (path without .class) of operations the module never names, nor the SDK itself. */
+    // Whether the module may send an operation: a call of the client's method names the operation's response
+    // class in its descriptor (whichever overload: request or Consumer of its builder), building a request names
+    // the request class, a paginator names its own class. (The operation's name alone is no evidence: CloudTrail
+    // event names such as "CreateService" are strings of the module too.)
+    private static boolean sends(Set<String> moduleClasses, String base, String op) {
+        return moduleClasses.contains(base + "model/" + op + "Request")
+                || moduleClasses.contains(base + "model/" + op + "Response")
+                || moduleClasses.stream().anyMatch(c -> c.startsWith(base + "paginators/" + op));
+    }
+
+    /** The request classes (path without .class) of operations the module never sends, nor the SDK itself. */
     private static List<String> unusedRequests(Path jar, String service, Set<String> moduleNames) throws IOException {
         String base = "software/amazon/awssdk/services/" + service + "/";
         Set<String> candidates = new TreeSet<>();
@@ -87,8 +108,7 @@ public final class SdkTrim {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (ZipEntry e : Collections.list(zip.entries())) {
                 Matcher m = MARSHALLER.matcher(e.getName());
-                if (m.find() && e.getName().startsWith(base) && !moduleNames.contains(lower(m.group(1)))
-                        && !moduleNames.contains(lower(m.group(1)) + "paginator")) {
+                if (m.find() && e.getName().startsWith(base) && !sends(moduleNames, base, m.group(1))) {
                     candidates.add(m.group(1));
                 }
                 if (e.getName().endsWith(".class")) {
@@ -120,12 +140,17 @@ public final class SdkTrim {
     }
 
     // The classes that mention every request of a service without needing it unless its operation is called.
+    // The endpoint resolver utilities (DynamoDB's and S3's name almost every request) switch on the name of the
+    // operation in flight and only then cast the request to its class to read its context parameters: a branch
+    // of an operation nothing sends never runs, and the JVM resolves a checkcast's class only when it runs (they
+    // use no instanceof on requests; `PackageTool verify` loads and verifies them without the dropped classes).
     private static boolean clientSurface(String name, String base, String op) {
         if (!name.startsWith(base)) {
             return false;
         }
         String local = name.substring(base.length());
         return (local.matches("[A-Za-z0-9]*Client(\\$.*)?")
+                || local.matches("endpoints/internal/[A-Za-z0-9]*EndpointResolverUtils")
                 || local.equals("model/" + op + "Request") || local.startsWith("model/" + op + "Request$")
                 || local.equals("transform/" + op + "RequestMarshaller") || local.startsWith("paginators/" + op));
     }
@@ -174,21 +199,58 @@ public final class SdkTrim {
         return null;
     }
 
-    private static Set<String> lowercaseStrings(Path classes) throws IOException {
+    /** Every class the module's class files name: as a class constant or inside a descriptor or signature. */
+    private static Set<String> classesNamed(Path classes) throws IOException {
         Set<String> names = new HashSet<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
                 try (InputStream in = Files.newInputStream(f)) {
-                    strings(in).forEach(s -> names.add(lower(s)));
+                    addClassesNamed(strings(in), names);
                 }
             }
         }
         return names;
     }
 
-    private static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+    /**
+     * What one function's first ProGuard pass (functions/Makefile) kept: the classes its kept non-SDK classes
+     * name, and for each operation whose marshaller survived (only the client's method of that operation creates
+     * it, so the handler can send it) the name of its request class. The second pass packages no other request.
+     */
+    private static Set<String> reachedNames(Path pass) throws IOException {
+        Set<String> names = new HashSet<>();
+        try (Stream<Path> jars = Files.list(pass)) {
+            for (Path jar : (Iterable<Path>) jars.filter(p -> p.toString().endsWith(".jar")).sorted()::iterator) {
+                boolean sdkService = serviceOf(jar) != null;
+                try (ZipFile zip = new ZipFile(jar.toFile())) {
+                    for (ZipEntry e : Collections.list(zip.entries())) {
+                        Matcher m = MARSHALLER.matcher(e.getName());
+                        Matcher svc = SERVICE.matcher(e.getName());
+                        if (sdkService && m.find() && svc.find()) {
+                            names.add(svc.group() + "model/" + m.group(1) + "Request");
+                        } else if (!sdkService && e.getName().endsWith(".class")) {
+                            try (InputStream in = zip.getInputStream(e)) {
+                                addClassesNamed(strings(in), names);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return names;
     }
+
+    private static final Pattern IN_DESCRIPTOR = Pattern.compile("L([A-Za-z0-9_$/]+)[;<]");
+
+    private static void addClassesNamed(List<String> strings, Set<String> names) {
+        for (String s : strings) {
+            names.add(s);
+            for (Matcher m = IN_DESCRIPTOR.matcher(s); m.find(); ) {
+                names.add(m.group(1));
+            }
+        }
+    }
+
 
     /** The UTF-8 entries of a class file's constant pool (class and member names, descriptors, signatures). */
     private static List<String> strings(InputStream in) throws IOException {
