@@ -1,6 +1,6 @@
 package dev.ecsiamguard.handler;
 
-import dev.ecsiamguard.aws.AccountRoleLookup;
+import dev.ecsiamguard.aws.EnvironmentCaches;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.crac.Context;
@@ -37,7 +37,7 @@ public final class Priming {
                     }
                 } finally {
                     // What the in-memory account answered must never answer a real invocation after the restore.
-                    AccountRoleLookup.forgetManagedPolicies();
+                    EnvironmentCaches.clearAll();
                 }
             }
 

@@ -107,6 +107,7 @@ class PrimingTest {
         assertThat(received).isEmpty();
         // The in-memory account's policies would otherwise answer real invocations after the restore.
         assertThat(output).contains("AWS managed policies cached: 0");
+        assertThat(output).contains("environment cache entries: 0");
     }
 
     @Test
@@ -116,8 +117,10 @@ class PrimingTest {
 
         HandlerPriming.validation(env);
 
-        // What Priming's hook must forget: without it, runAll's child above would report them.
+        // What Priming's hook must forget (through the one seam): without it, runAll's child above would report them.
         assertThat(dev.ecsiamguard.aws.AccountRoleLookup.cachedManagedPolicies()).isPositive();
-        dev.ecsiamguard.aws.AccountRoleLookup.forgetManagedPolicies();
+        dev.ecsiamguard.aws.EnvironmentCaches.clearAll();
+        assertThat(dev.ecsiamguard.aws.AccountRoleLookup.cachedManagedPolicies()).isZero();
+        assertThat(dev.ecsiamguard.aws.EnvironmentCaches.entries()).isZero();
     }
 }
