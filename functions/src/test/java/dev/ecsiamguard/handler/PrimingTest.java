@@ -61,7 +61,9 @@ class PrimingTest {
                 "logs:CreateLogGroup", "ecs:CreateCluster", "ecs:DescribeClusters", "events:PutEvents");
         assertThat(provisioning.stream().filter(op -> op.equals("iam:CreateRole"))).hasSize(2);
         assertThat(validation).contains("ecs:DescribeTaskDefinition", "iam:GetRole", "iam:GetRolePolicy",
-                "iam:GetPolicyVersion", "events:PutEvents");
+                "iam:GetPolicy", "iam:GetPolicyVersion", "events:PutEvents");
+        // the second validation meets ECS refusing the account setting: the JSON protocols' error path
+        assertThat(validation.stream().filter(op -> op.equals("ecs:ListAccountSettings"))).hasSize(2);
         assertThat(gitHub).contains("iam:CreateOpenIDConnectProvider", "iam:CreateRole", "iam:GetRole",
                 "events:PutEvents");
         assertThat(api).contains("logs:CreateLogGroup", "iam:GetRole", "ecs:DescribeClusters", "iam:GetPolicyVersion");
