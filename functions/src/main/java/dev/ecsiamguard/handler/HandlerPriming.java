@@ -123,6 +123,9 @@ final class HandlerPriming {
         expect("api provision", handler.handleRequest(PrimingSamples.apiRequest("POST", "/services/{service}/roles",
                 "/services/" + service + "/roles", path, Map.of("capabilities", List.of("exec"))),
                 PrimingSamples.context(account.region())).getStatusCode(), 200);
+        // An AWS managed policy on the execution role (as the managed mode attaches): its listing is primed too.
+        account.withAttachedPolicy(ServiceIdentity.forRepository(REPOSITORY, ProvisioningConfig.fromEnvironment(env))
+                .executionRoleName(), AWS_EXECUTION_POLICY);
         expect("api service", handler.handleRequest(PrimingSamples.apiRequest("GET", "/services/{service}",
                 "/services/" + service, path, null), PrimingSamples.context(account.region())).getStatusCode(), 200);
         taskDefinition.remove("taskDefinitionArn");

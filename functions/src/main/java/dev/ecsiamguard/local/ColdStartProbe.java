@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * execution-environment data cache emptied just before, {@link EnvironmentCaches#clearAll()}, so it makes the
  * same AWS calls as a first invocation after a SnapStart restore). Prints one JSON line:
  * `{"initMs":..,"primeMs":..,"invocationsMs":[first, warm..],"restoredMs":[..],"awsCalls":[..],
- * "restoredCalls":[..]}` (the calls from each invocation's log line).
+ * "restoredCalls":[..]}`: the AWS calls of each invocation, counted by {@link WireTiming} where the benchmark
+ * registers it as an SDK global interceptor, else read from the invocation's log line (null if it has none).
  *
  * <p>Usage: `ColdStartProbe <handler class> [--prime] <event.json>...`
  */
@@ -48,6 +49,7 @@ public final class ColdStartProbe {
         List<String> calls = new ArrayList<>();
         List<Long> restoredTimes = new ArrayList<>();
         List<String> restoredCalls = new ArrayList<>();
+        boolean counted = wireTimingRegistered();
         boolean markers = Boolean.getBoolean("probe.markers");  // for -Xlog:class+load: what each invocation loads
         for (int i = 0; i < events.size(); i++) {
             String event = events.get(i);
@@ -61,6 +63,7 @@ public final class ColdStartProbe {
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             LocalContext context = new LocalContext(args[0], 60, 1024, new PrintStream(log, true,
                     StandardCharsets.UTF_8));
+            long callsBefore = WireTiming.calls();
             long t0 = System.nanoTime();
             String out = LocalRuntime.invoke(handler, event, context);
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -69,11 +72,25 @@ public final class ColdStartProbe {
             }
             Matcher m = AWS_CALLS.matcher(log.toString(StandardCharsets.UTF_8));
             (restored ? restoredTimes : times).add(ms);
-            (restored ? restoredCalls : calls).add(m.find() ? m.group(1) : "null");
+            String made = counted ? String.valueOf(WireTiming.calls() - callsBefore) : m.find() ? m.group(1) : "null";
+            (restored ? restoredCalls : calls).add(made);
         }
         System.out.println("{\"initMs\":" + (built - start) / 1_000_000 + ",\"primeMs\":" + (primed - built) / 1_000_000
                 + ",\"invocationsMs\":" + times + ",\"restoredMs\":" + restoredTimes + ",\"awsCalls\":"
                 + calls.toString().replace(" ", "") + ",\"restoredCalls\":" + restoredCalls.toString().replace(" ", "")
                 + "}");
+    }
+
+    private static boolean wireTimingRegistered() throws java.io.IOException {
+        var lists = ColdStartProbe.class.getClassLoader().getResources(
+                "software/amazon/awssdk/global/handlers/execution.interceptors");
+        while (lists.hasMoreElements()) {
+            try (var in = lists.nextElement().openStream()) {
+                if (new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(WireTiming.class.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -66,7 +66,8 @@ class PrimingTest {
         assertThat(validation.stream().filter(op -> op.equals("ecs:ListAccountSettings"))).hasSize(2);
         assertThat(gitHub).contains("iam:CreateOpenIDConnectProvider", "iam:CreateRole", "iam:GetRole",
                 "events:PutEvents");
-        assertThat(api).contains("logs:CreateLogGroup", "iam:GetRole", "ecs:DescribeClusters", "iam:GetPolicyVersion");
+        assertThat(api).contains("logs:CreateLogGroup", "iam:GetRole", "ecs:DescribeClusters", "iam:GetPolicyVersion",
+                "ecr:DescribeRepositories", "iam:ListAttachedRolePolicies");
     }
 
     @Test

@@ -61,7 +61,10 @@ final class PrimingJsonServices {
             case "ecs:ListAccountSettings" -> "{\"settings\":[]}";
             case "ecs:DeregisterTaskDefinition" -> "{\"taskDefinition\":" + taskDefinition + "}";
             case "ecr:DescribeRepositories" -> Json.write(Map.of("repositories", List.of(Map.of(
-                    "repositoryName", repository, "registryId", account, "repositoryArn", repositoryArn()))));
+                    "repositoryName", repository, "registryId", account, "repositoryArn", repositoryArn(),
+                    "createdAt", 1.7672256E9, "imageTagMutability", "MUTABLE",
+                    "imageScanningConfiguration", Map.of("scanOnPush", false),
+                    "encryptionConfiguration", Map.of("encryptionType", "AES256")))));
             case "ecr:ListTagsForResource" -> Json.write(Map.of("tags", repositoryTags.entrySet().stream()
                     .map(t -> Map.of("Key", t.getKey(), "Value", t.getValue())).toList()));
             case "logs:DescribeLogGroups" -> describeLogGroups(text(request, "logGroupNamePrefix"));
