@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.ecsiamguard.app.TaskDefinitionValidation;
 import dev.ecsiamguard.app.ValidationConfig;
-import dev.ecsiamguard.aws.AccountRoleLookup;
 import dev.ecsiamguard.aws.AwsClients;
 import dev.ecsiamguard.aws.AwsSettings;
 import dev.ecsiamguard.local.LocalContext;
@@ -45,9 +44,9 @@ public final class ValidationBenchmark {
         AwsClients clients = new AwsClients(AwsSettings.fromEnvironment(env).withInterceptor(recorder));
         ValidateTaskDefinitionHandler handler = new ValidateTaskDefinitionHandler(new TaskDefinitionValidation(
                 ValidationConfig.fromEnvironment(env), clients), clients.settings().region().id());
-        AccountRoleLookup.forgetManagedPolicies();
+        dev.ecsiamguard.aws.EnvironmentCaches.clearAll();
         handler.handleRequest(event, context);
-        print("cold (empty managed-policy cache)", recorder.calls());
+        print("cold (every environment cache empty)", recorder.calls());
         recorder.clear();
         handler.handleRequest(event, context);
         print("warm (second event, same instance)", recorder.calls());
