@@ -9,6 +9,7 @@ import dev.ecsiamguard.api.ProvisionRolesRequest;
 import dev.ecsiamguard.api.ServiceNames;
 import dev.ecsiamguard.api.ValidationRequest;
 import dev.ecsiamguard.aws.AccountRoleLookup;
+import dev.ecsiamguard.aws.RoleCache;
 import dev.ecsiamguard.aws.AwsClients;
 import dev.ecsiamguard.aws.AwsSettings;
 import dev.ecsiamguard.aws.DynamoDbServiceSpecStore;
@@ -51,6 +52,7 @@ public final class ApiApplication {
     private final String busName;
     private final GitHubDeployments configuredDeployments;
     private ScanRequests scans;
+    private RoleCache roleCache = RoleCache.off();
 
     public ApiApplication(ProvisioningConfig config, AwsClients clients, String busName, Severity threshold,
                           int maxRequestBytes, ServiceFindings findings) {
@@ -96,7 +98,15 @@ public final class ApiApplication {
                 env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard"),
                 Severity.parse(env.getOrDefault("SEVERITY_THRESHOLD", "HIGH")),
                 max.isBlank() ? DEFAULT_MAX_REQUEST_BYTES : Integer.parseInt(max.trim()), ServiceFindings.TRUST,
-                configuredDeployments(env), DynamoDbServiceSpecStore.fromEnvironment(env, clients)).withScansFrom(env);
+                configuredDeployments(env), DynamoDbServiceSpecStore.fromEnvironment(env, clients)).withScansFrom(env)
+                .withRoleCache(RoleCache.fromEnvironment(env, clients));
+    }
+
+    /** Provisioning and validation read roles through the execution environment's cache (the function's settings). */
+    public ApiApplication withRoleCache(RoleCache cache) {
+        this.roleCache = cache;
+        provisioner.withRoleCache(cache);
+        return this;
     }
 
     private ApiApplication withScansFrom(Map<String, String> env) {
@@ -190,7 +200,9 @@ public final class ApiApplication {
         }
         TaskDefinitionValidator validator = new TaskDefinitionValidator(
                 TaskDefinitionContext.defaults().withAccountId(request.account()), request.region());
-        Report report = validator.validate(td, new AccountRoleLookup(clients.iam(), request.account()), tags);
+        Report report = validator.validate(td, new AccountRoleLookup(clients.iam(), request.account(),
+                roleCache.begin(clients.iam(), java.util.Arrays.asList(td.executionRoleArn(), td.taskRoleArn()))),
+                tags);
         return ApiResponse.ok(ReportJson.withVerdict(report, threshold));
     }
 

@@ -8,6 +8,7 @@ import dev.ecsiamguard.aws.EcsClusters;
 import dev.ecsiamguard.aws.EventPublisher;
 import dev.ecsiamguard.aws.IamRoles;
 import dev.ecsiamguard.aws.LogGroups;
+import dev.ecsiamguard.aws.RoleCache;
 import dev.ecsiamguard.core.json.Json;
 import dev.ecsiamguard.core.provision.AccountScope;
 import dev.ecsiamguard.core.provision.Change;
@@ -57,6 +58,7 @@ public final class ServiceProvisioner {
     private final SpecDeclarations declarations;
     private final Reconciler reconciler = new Reconciler();
     private final AwsClients clients;
+    private RoleCache roleCache = RoleCache.off();
 
     /** With the spec table of the default name in the function's own region. */
     public ServiceProvisioner(ProvisioningConfig config, AwsClients clients, String busName) {
@@ -73,6 +75,12 @@ public final class ServiceProvisioner {
         this.publisher = new EventPublisher(clients.eventBridge(), busName);
         this.specs = specs;
         this.declarations = new SpecDeclarations(config);
+    }
+
+    /** Reads roles through the execution environment's cache (the function's settings); without it, fresh. */
+    public ServiceProvisioner withRoleCache(RoleCache cache) {
+        this.roleCache = cache;
+        return this;
     }
 
     public ProvisionResult provision(RepositoryCreated event) {
@@ -111,6 +119,8 @@ public final class ServiceProvisioner {
     private ProvisionResult reconcile(ProvisionRequest request) {
         ServiceIdentity identity = ServiceIdentity.forService(request.service(), request.repositoryName(), config);
         AccountScope scope = AccountScope.of(request.account(), request.region());
+        IamRoles roles = this.roles.with(roleCache.begin(clients.iam(), List.of(identity.executionRoleName(),
+                identity.taskRoleName())));
         ServiceSpec spec = specs.update(identity.executionRoleName(), () -> declarations.initial(identity,
                 roles.read(identity.executionRoleName()), roles.read(identity.taskRoleName())),
                 declarations.change(request, identity));
@@ -125,14 +135,14 @@ public final class ServiceProvisioner {
         ServiceState state = null;
         for (int specRound = 1; ; specRound++) {
             DesiredService desired = blueprint.desired(identity, spec);
-            ServiceState before = read(desired);
+            ServiceState before = read(desired, roles);
             ServiceSpec adopted = adoptOldRemediationGrants(spec, before);
             if (adopted != spec) {
                 spec = adopted;
                 desired = blueprint.desired(identity, spec);
             }
             int writesBefore = applied.size();
-            state = converge(desired, before, applied, notes);
+            state = converge(desired, before, applied, notes, roles);
             if (applied.size() == writesBefore) {
                 break;
             }
@@ -155,7 +165,7 @@ public final class ServiceProvisioner {
     }
 
     private ServiceState converge(DesiredService desired, ServiceState current, List<String> applied,
-                                  Set<Note> notes) {
+                                  Set<Note> notes, IamRoles roles) {
         ServiceState state = current;
         for (int round = 1; ; round++) {
             Plan plan = reconciler.plan(desired, state);
@@ -168,8 +178,8 @@ public final class ServiceProvisioner {
                         + "` did not converge after " + MAX_ROUNDS + " rounds; still to do: "
                         + plan.changes().stream().map(Change::summary).toList());
             }
-            applyAll(plan, applied);
-            state = read(desired);
+            applyAll(plan, applied, roles);
+            state = read(desired, roles);
         }
     }
 
@@ -206,14 +216,14 @@ public final class ServiceProvisioner {
         return document == null ? spec : ExecutionGrants.adopt(spec, document);
     }
 
-    private ServiceState read(DesiredService desired) {
+    private ServiceState read(DesiredService desired, IamRoles roles) {
         return new ServiceState(roles.read(desired.executionRole().name()), roles.read(desired.taskRole().name()),
                 logGroups.readForPlan(desired.logGroup()), clusters.read(desired.cluster().name()));
     }
 
     // A concurrent run may create the same resource first: that write fails as "already exists", and the next
     // round re-reads and plans again from what is really there.
-    private void applyAll(Plan plan, List<String> applied) {
+    private void applyAll(Plan plan, List<String> applied, IamRoles roles) {
         for (Change change : plan.changes()) {
             try {
                 boolean handled = roles.apply(change) || logGroups.apply(change) || clusters.apply(change);

@@ -4,6 +4,8 @@ import dev.ecsiamguard.aws.AccountRoleLookup;
 import dev.ecsiamguard.aws.AwsClients;
 import dev.ecsiamguard.aws.EcsAccountSettingsReader;
 import dev.ecsiamguard.aws.EventPublisher;
+import dev.ecsiamguard.aws.RoleCache;
+import dev.ecsiamguard.aws.RoleReads;
 import dev.ecsiamguard.aws.SecurityHubFindings;
 import dev.ecsiamguard.aws.TaskDefinitions;
 import dev.ecsiamguard.core.Finding;
@@ -41,6 +43,7 @@ public final class TaskDefinitionValidation {
     private final Optional<SecurityHubFindings> securityHub;
     private final Clock clock;
     private final RemediationStep remediation;
+    private RoleCache roleCache = RoleCache.off();
 
     public TaskDefinitionValidation(ValidationConfig config, AwsClients clients) {
         this(config, new TaskDefinitions(clients.ecs()), new EcsAccountSettingsReader(clients.ecs()), clients.iam(),
@@ -64,6 +67,12 @@ public final class TaskDefinitionValidation {
         this.remediation = remediation;
     }
 
+    /** Reads roles through the execution environment's cache (the function's settings); without it, fresh. */
+    public TaskDefinitionValidation withRoleCache(RoleCache cache) {
+        this.roleCache = cache;
+        return this;
+    }
+
     public ValidationResult validate(TaskDefinitionRegistered event) {
         String mode = config.mode().name().toLowerCase(java.util.Locale.ROOT);
         Optional<TaskDefinitions.Described> described = taskDefinitions.describe(event.describeTarget());
@@ -77,8 +86,9 @@ public final class TaskDefinitionValidation {
                 .withAccountLogMode(settings.defaultLogDriverMode());
         TaskDefinitionValidator validator = new TaskDefinitionValidator(context, event.region());
         List<String> actions = new ArrayList<>();
-        Report report = remediatedReport(validator.validate(td, new AccountRoleLookup(iam, event.account()),
-                described.get().tags()), validator, td, event, described.get().tags(), actions);
+        RoleReads reads = roleCache.begin(iam, java.util.Arrays.asList(td.executionRoleArn(), td.taskRoleArn()));
+        Report report = remediatedReport(validator.validate(td, new AccountRoleLookup(iam, event.account(), reads),
+                described.get().tags()), validator, td, event, described.get().tags(), actions, reads);
         boolean passed = report.passed(config.threshold());
         if (config.enforcing() && !passed && "ACTIVE".equals(described.get().status())) {
             taskDefinitions.tag(td.arn(), COMPLIANCE_TAG, "NON_COMPLIANT");
@@ -107,7 +117,8 @@ public final class TaskDefinitionValidation {
 
     // Remediate is a step after validation: when it grants something, the revision is validated again.
     private Report remediatedReport(Report report, TaskDefinitionValidator validator, TaskDefinition td,
-                                    TaskDefinitionRegistered event, Map<String, String> tags, List<String> actions) {
+                                    TaskDefinitionRegistered event, Map<String, String> tags, List<String> actions,
+                                    RoleReads reads) {
         if (config.remediation().isEmpty()) {
             return report;
         }
@@ -115,7 +126,7 @@ public final class TaskDefinitionValidation {
         outcome.granted().forEach(g -> actions.add("granted " + String.join(", ", g.grant().actions()) + " on "
                 + g.grant().resource() + " to " + outcome.executionRole() + " (" + g.why() + ")"));
         Report judged = outcome.granted().isEmpty() ? report
-                : validator.validate(td, new AccountRoleLookup(iam, event.account()), tags);
+                : validator.validate(td, new AccountRoleLookup(iam, event.account(), reads), tags);
         // What only remediation sees (a secret's KMS key) joins the rules' own results.
         List<Finding> findings = new ArrayList<>(judged.findings());
         findings.addAll(outcome.findings());

@@ -3,6 +3,7 @@ package dev.ecsiamguard.aws;
 import dev.ecsiamguard.core.policy.NamedPolicy;
 import dev.ecsiamguard.core.policy.PolicyDocument;
 import dev.ecsiamguard.core.policy.PolicyParseException;
+import dev.ecsiamguard.core.provision.RoleState;
 import dev.ecsiamguard.core.roles.RoleLookup;
 import dev.ecsiamguard.core.roles.RoleResolution;
 import dev.ecsiamguard.core.roles.RoleSnapshot;
@@ -14,12 +15,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
-import software.amazon.awssdk.services.iam.model.Role;
 
 /**
  * Roles of one account as validators see them, read through the IAM API: trust, inline and attached policies
  * (default versions) and boundary. AWS managed policy documents are the same for every role and change rarely,
- * so they are kept for the life of the execution environment; everything else is read fresh per validation.
+ * so they are kept for the life of the execution environment; the role itself comes from {@link RoleReads} (fresh,
+ * or a trusted {@link RoleCache} entry); customer managed policy documents are read fresh per validation.
  */
 public final class AccountRoleLookup implements RoleLookup {
 
@@ -30,11 +31,19 @@ public final class AccountRoleLookup implements RoleLookup {
 
     private final IamClient iam;
     private final String accountId;
+    private final RoleReads reads;
     private final Map<String, RoleResolution> seen = new HashMap<>();
 
+    /** Every role read fresh (the sweep, the command line). */
     public AccountRoleLookup(IamClient iam, String accountId) {
+        this(iam, accountId, RoleReads.fresh(iam));
+    }
+
+    /** Roles read through one invocation's reads (the execution environment's {@link RoleCache}). */
+    public AccountRoleLookup(IamClient iam, String accountId, RoleReads reads) {
         this.iam = iam;
         this.accountId = accountId;
+        this.reads = reads;
     }
 
     /** Forgets cached AWS managed policies only ({@link EnvironmentCaches#clearAll()} empties every cache). */
@@ -59,37 +68,38 @@ public final class AccountRoleLookup implements RoleLookup {
                     + " can be read");
         }
         String name = reference.substring(reference.lastIndexOf('/') + 1);
-        Role role;
+        RoleState role;
         try {
-            role = iam.getRole(r -> r.roleName(name)).role();
+            role = reads.read(name);
         } catch (NoSuchEntityException e) {
+            return RoleResolution.unknown("a policy of role " + name + " disappeared while it was read");
+        }
+        if (!role.exists()) {
             return RoleResolution.missing("no role named " + name + " in account " + accountId);
         }
         String current = "trust policy";
         try {
-            NamedPolicy trust = new NamedPolicy("trust",
-                    PolicyDocument.parseTrust(IamDocuments.decode(role.assumeRolePolicyDocument())));
+            NamedPolicy trust = new NamedPolicy("trust", PolicyDocument.parseTrust(role.trustPolicy()));
             List<NamedPolicy> inline = new ArrayList<>();
-            for (String policyName : iam.listRolePoliciesPaginator(r -> r.roleName(name)).policyNames()) {
-                current = "inline policy " + policyName;
-                String doc = iam.getRolePolicy(r -> r.roleName(name).policyName(policyName)).policyDocument();
-                inline.add(new NamedPolicy(policyName, PolicyDocument.parseIdentity(IamDocuments.decode(doc))));
+            // IAM lists inline policies by name; the read keeps them in no particular order.
+            for (var policy : new TreeMap<>(role.inlinePolicies()).entrySet()) {
+                current = "inline policy " + policy.getKey();
+                inline.add(new NamedPolicy(policy.getKey(), PolicyDocument.parseIdentity(policy.getValue())));
             }
             List<NamedPolicy> managed = new ArrayList<>();
-            for (var attached : iam.listAttachedRolePoliciesPaginator(r -> r.roleName(name)).attachedPolicies()) {
-                current = "managed policy " + attached.policyArn();
-                managed.add(new NamedPolicy(attached.policyArn(), managedDocument(attached.policyArn())));
+            for (String arn : role.attachedPolicyArns()) {
+                current = "managed policy " + arn;
+                managed.add(new NamedPolicy(arn, managedDocument(arn)));
             }
             Optional<NamedPolicy> boundary = Optional.empty();
-            if (role.permissionsBoundary() != null && role.permissionsBoundary().permissionsBoundaryArn() != null) {
-                String arn = role.permissionsBoundary().permissionsBoundaryArn();
+            if (role.boundaryArn().isPresent()) {
+                String arn = role.boundaryArn().get();
                 current = "permissions boundary " + arn;
                 boundary = Optional.of(new NamedPolicy(arn, managedDocument(arn)));
             }
-            Map<String, String> tags = new TreeMap<>();
-            role.tags().forEach(t -> tags.put(t.key(), t.value()));
-            return RoleResolution.found(new RoleSnapshot(role.arn(), role.roleName(), role.path(), trust, inline,
-                    managed, boundary, tags));
+            String roleName = role.arn().substring(role.arn().lastIndexOf('/') + 1);
+            return RoleResolution.found(new RoleSnapshot(role.arn(), roleName, role.path(), trust, inline,
+                    managed, boundary, new TreeMap<>(role.tags())));
         } catch (PolicyParseException e) {
             return RoleResolution.unknown("the " + current + " of role " + name + " cannot be read: " + e.getMessage());
         } catch (NoSuchEntityException e) {

@@ -70,6 +70,10 @@ public final class ExpiringCache<K, V> implements EnvironmentCaches.Clearable {
         return loaded;
     }
 
+    public synchronized void remove(K key) {
+        entries.remove(key);
+    }
+
     @Override
     public synchronized void clear() {
         entries.clear();

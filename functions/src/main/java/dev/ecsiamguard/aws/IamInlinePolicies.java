@@ -26,6 +26,10 @@ public final class IamInlinePolicies implements InlinePolicies {
 
     @Override
     public void put(String roleName, String policyName, String document) {
-        iam.putRolePolicy(r -> r.roleName(roleName).policyName(policyName).policyDocument(document));
+        try {
+            iam.putRolePolicy(r -> r.roleName(roleName).policyName(policyName).policyDocument(document));
+        } finally {
+            RoleCache.forget(roleName);  // our own write: the next read of the role is fresh
+        }
     }
 }

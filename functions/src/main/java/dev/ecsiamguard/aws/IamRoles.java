@@ -3,54 +3,77 @@ package dev.ecsiamguard.aws;
 import dev.ecsiamguard.core.provision.Change;
 import dev.ecsiamguard.core.provision.DesiredRole;
 import dev.ecsiamguard.core.provision.RoleState;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
-import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
 
-/** Reads roles into {@link RoleState} snapshots and applies role changes, one IAM call each. */
+/**
+ * Reads roles into {@link RoleState} snapshots ({@link RoleReads}) and applies role changes, one IAM call each; a
+ * write makes the role's next read fresh.
+ */
 public final class IamRoles {
 
     private final IamClient iam;
     private final Backoff propagation;
+    private final RoleReads reads;
 
+    /** Every role read fresh. */
     public IamRoles(IamClient iam, Backoff propagation) {
-        this.iam = iam;
-        this.propagation = propagation;
+        this(iam, propagation, RoleReads.fresh(iam));
     }
 
+    public IamRoles(IamClient iam, Backoff propagation, RoleReads reads) {
+        this.iam = iam;
+        this.propagation = propagation;
+        this.reads = reads;
+    }
+
+    /** The same writer reading through another invocation's reads. */
+    public IamRoles with(RoleReads invocationReads) {
+        return new IamRoles(iam, propagation, invocationReads);
+    }
+
+    /** The role as IAM has it now, or its absence (through this invocation's reads, cached or fresh). */
     public RoleState read(String roleName) {
-        Role role;
-        try {
-            role = iam.getRole(r -> r.roleName(roleName)).role();
-        } catch (NoSuchEntityException e) {
-            return RoleState.absent(roleName);
-        }
-        Map<String, String> inline = new LinkedHashMap<>();
-        for (String policyName : iam.listRolePoliciesPaginator(r -> r.roleName(roleName)).policyNames()) {
-            String doc = iam.getRolePolicy(r -> r.roleName(roleName).policyName(policyName)).policyDocument();
-            inline.put(policyName, IamDocuments.decode(doc));
-        }
-        List<String> attached = new ArrayList<>();
-        iam.listAttachedRolePoliciesPaginator(r -> r.roleName(roleName)).attachedPolicies().stream()
-                .map(AttachedPolicy::policyArn).forEach(attached::add);
-        Map<String, String> tags = new TreeMap<>();
-        role.tags().forEach(t -> tags.put(t.key(), t.value()));
-        Optional<String> boundary = Optional.ofNullable(role.permissionsBoundary())
-                .map(b -> b.permissionsBoundaryArn());
-        return new RoleState(roleName, true, role.arn(), role.path(),
-                IamDocuments.decode(role.assumeRolePolicyDocument()), inline, attached, boundary, tags);
+        return reads.read(roleName);
     }
 
     /** Applies a role change; returns false for changes that are not about roles. */
     public boolean apply(Change change) {
+        String role = roleName(change);
+        if (role == null) {
+            return false;
+        }
+        try {
+            write(change);
+        } finally {
+            // Our own write, done or not: the next read of the role must be fresh.
+            reads.forget(role);
+        }
+        return true;
+    }
+
+    private static String roleName(Change change) {
+        if (change instanceof Change.CreateRole c) {
+            return c.role().name();
+        } else if (change instanceof Change.UpdateTrustPolicy c) {
+            return c.roleName();
+        } else if (change instanceof Change.PutInlinePolicy c) {
+            return c.roleName();
+        } else if (change instanceof Change.AttachManagedPolicy c) {
+            return c.roleName();
+        } else if (change instanceof Change.PutPermissionsBoundary c) {
+            return c.roleName();
+        } else if (change instanceof Change.TagRole c) {
+            return c.roleName();
+        }
+        return null;
+    }
+
+    private void write(Change change) {
         if (change instanceof Change.CreateRole c) {
             create(c.role());
         } else if (change instanceof Change.UpdateTrustPolicy c) {
@@ -66,10 +89,7 @@ public final class IamRoles {
                     .permissionsBoundary(c.boundaryArn())));
         } else if (change instanceof Change.TagRole c) {
             afterPropagation(() -> iam.tagRole(r -> r.roleName(c.roleName()).tags(tags(c.tags()))));
-        } else {
-            return false;
         }
-        return true;
     }
 
     private void create(DesiredRole role) {

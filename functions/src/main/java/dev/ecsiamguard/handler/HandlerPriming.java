@@ -10,6 +10,7 @@ import dev.ecsiamguard.app.TaskDefinitionValidation;
 import dev.ecsiamguard.app.ValidationConfig;
 import dev.ecsiamguard.aws.AwsClients;
 import dev.ecsiamguard.aws.AwsSettings;
+import dev.ecsiamguard.aws.RoleCache;
 import dev.ecsiamguard.aws.priming.PrimingAccount;
 import dev.ecsiamguard.core.github.DeployRoleBlueprint;
 import dev.ecsiamguard.core.github.DeployTarget;
@@ -47,8 +48,10 @@ final class HandlerPriming {
     static List<String> provisioning(Map<String, String> env) {
         PrimingAccount account = account(env).withRepository(REPOSITORY,
                 Map.of(ServiceProvisioner.CAPABILITIES_TAG, "exec xray"));
+        AwsClients clients = clients(account);
         ProvisionOnRepositoryHandler handler = new ProvisionOnRepositoryHandler(new ServiceProvisioner(
-                ProvisioningConfig.fromEnvironment(env), clients(account), bus(env)), account.region());
+                ProvisioningConfig.fromEnvironment(env), clients, bus(env))
+                .withRoleCache(RoleCache.fromEnvironment(env, clients)), account.region());
         expect("provisioning", handler.handleRequest(PrimingSamples.cloudTrail(account.region(), "ecr",
                 "CreateRepository", Map.of("repositoryName", REPOSITORY), Map.of(), Map.of(), null),
                 PrimingSamples.context(account.region())).get("status"), "ok");
@@ -78,8 +81,10 @@ final class HandlerPriming {
     // A handler of its own each time: its account-setting reader then asks ECS again.
     private static void validateOnce(PrimingAccount account, Map<String, String> env,
                                      Map<String, Object> taskDefinition) {
+        AwsClients clients = clients(account);
         ValidateTaskDefinitionHandler handler = new ValidateTaskDefinitionHandler(new TaskDefinitionValidation(
-                ValidationConfig.fromEnvironment(env), clients(account)), account.region());
+                ValidationConfig.fromEnvironment(env), clients).withRoleCache(RoleCache.fromEnvironment(env,
+                clients)), account.region());
         expect("validation", handler.handleRequest(PrimingSamples.cloudTrail(account.region(), "ecs",
                 "RegisterTaskDefinition", Map.of("family", taskDefinition.get("family")),
                 Map.of("taskDefinition", taskDefinition), Map.of(), null), PrimingSamples.context(account.region()))
@@ -154,7 +159,9 @@ final class HandlerPriming {
         return "arn:aws:iam::" + ACCOUNT + ":role" + path + name;
     }
 
+    // Each priming is its own in-memory account: no role read from another one may answer for it.
     private static PrimingAccount account(Map<String, String> env) {
+        RoleCache.clear();
         return new PrimingAccount(ACCOUNT, AwsSettings.fromEnvironment(env).region().id());
     }
 

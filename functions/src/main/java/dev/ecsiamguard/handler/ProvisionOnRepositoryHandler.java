@@ -8,6 +8,7 @@ import dev.ecsiamguard.app.ServiceProvisioner;
 import dev.ecsiamguard.aws.AwsClients;
 import dev.ecsiamguard.aws.AwsSettings;
 import dev.ecsiamguard.aws.DynamoDbServiceSpecStore;
+import dev.ecsiamguard.aws.RoleCache;
 import dev.ecsiamguard.core.provision.ProvisioningConfig;
 import dev.ecsiamguard.event.CloudTrailCall;
 import dev.ecsiamguard.event.Envelope;
@@ -39,7 +40,7 @@ public final class ProvisionOnRepositoryHandler implements RequestHandler<Schedu
     private ProvisionOnRepositoryHandler(AwsClients clients, Map<String, String> env) {
         this(new ServiceProvisioner(ProvisioningConfig.fromEnvironment(env), clients,
                 env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard"), DynamoDbServiceSpecStore.fromEnvironment(env,
-                clients)), clients.settings().region().id());
+                clients)).withRoleCache(RoleCache.fromEnvironment(env, clients)), clients.settings().region().id());
     }
 
     /** With the function's own region (its `AWS_REGION`); account and partition come from each invocation. */

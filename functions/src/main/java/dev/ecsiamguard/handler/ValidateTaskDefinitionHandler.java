@@ -8,6 +8,7 @@ import dev.ecsiamguard.app.ValidationConfig;
 import dev.ecsiamguard.app.ValidationResult;
 import dev.ecsiamguard.aws.AwsClients;
 import dev.ecsiamguard.aws.AwsSettings;
+import dev.ecsiamguard.aws.RoleCache;
 import dev.ecsiamguard.event.CloudTrailCall;
 import dev.ecsiamguard.event.Envelope;
 import dev.ecsiamguard.event.FunctionScope;
@@ -32,8 +33,12 @@ public final class ValidateTaskDefinitionHandler implements RequestHandler<Sched
     }
 
     public ValidateTaskDefinitionHandler(Map<String, String> env) {
-        this(new TaskDefinitionValidation(ValidationConfig.fromEnvironment(env),
-                new AwsClients(AwsSettings.fromEnvironment(env))), AwsSettings.fromEnvironment(env).region().id());
+        this(env, new AwsClients(AwsSettings.fromEnvironment(env)));
+    }
+
+    private ValidateTaskDefinitionHandler(Map<String, String> env, AwsClients clients) {
+        this(new TaskDefinitionValidation(ValidationConfig.fromEnvironment(env), clients)
+                .withRoleCache(RoleCache.fromEnvironment(env, clients)), clients.settings().region().id());
     }
 
     /** With the function's own region (its `AWS_REGION`); account and partition come from each invocation. */

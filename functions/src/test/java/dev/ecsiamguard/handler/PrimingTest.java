@@ -37,7 +37,7 @@ class PrimingTest {
         env = new HashMap<>(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "real-looking",
                 "AWS_SECRET_ACCESS_KEY", "real-looking", "AWS_ENDPOINT_URL",
                 "http://127.0.0.1:" + listener.getAddress().getPort(), "MODE", "enforce",
-                "DEREGISTER_NONCOMPLIANT", "true", "SECURITY_HUB_ENABLED", "true",
+                "DEREGISTER_NONCOMPLIANT", "true", "SECURITY_HUB_ENABLED", "true", "ROLE_USAGE_TABLE", "role-usage",
                 "PERMISSIONS_BOUNDARY_ARN", "arn:aws:iam::111122223333:policy/boundary",
                 "GITHUB_DEPLOYMENTS", "[{\"service\":\"payments-api\",\"repository\":\"acme/payments-api\","
                         + "\"branches\":[\"main\"]}]"));
@@ -60,10 +60,11 @@ class PrimingTest {
         assertThat(provisioning).contains("ecr:ListTagsForResource", "iam:CreateRole", "iam:PutRolePolicy",
                 "logs:CreateLogGroup", "ecs:CreateCluster", "ecs:DescribeClusters", "events:PutEvents");
         assertThat(provisioning.stream().filter(op -> op.equals("iam:CreateRole"))).hasSize(2);
-        assertThat(validation).contains("ecs:DescribeTaskDefinition", "iam:GetRole", "iam:GetRolePolicy",
-                "iam:GetPolicy", "iam:GetPolicyVersion", "events:PutEvents");
+        assertThat(validation).contains("ecs:DescribeTaskDefinition", "dynamodb:BatchGetItem", "iam:GetRole",
+                "iam:GetRolePolicy", "iam:GetPolicy", "iam:GetPolicyVersion", "events:PutEvents");
         // the second validation meets ECS refusing the account setting: the JSON protocols' error path
         assertThat(validation.stream().filter(op -> op.equals("ecs:ListAccountSettings"))).hasSize(2);
+        assertThat(provisioning).contains("dynamodb:BatchGetItem");  // the role cache's change markers
         assertThat(gitHub).contains("iam:CreateOpenIDConnectProvider", "iam:CreateRole", "iam:GetRole",
                 "events:PutEvents");
         assertThat(api).contains("logs:CreateLogGroup", "iam:GetRole", "ecs:DescribeClusters", "iam:GetPolicyVersion",
@@ -111,6 +112,8 @@ class PrimingTest {
         // The in-memory account's policies would otherwise answer real invocations after the restore.
         assertThat(output).contains("AWS managed policies cached: 0");
         assertThat(output).contains("environment cache entries: 0");
+        // ... and so would its roles: the role cache is empty in the snapshot.
+        assertThat(output).contains("role reads cached: 0");
     }
 
     @Test
@@ -122,8 +125,10 @@ class PrimingTest {
 
         // What Priming's hook must forget (through the one seam): without it, runAll's child above would report them.
         assertThat(dev.ecsiamguard.aws.AccountRoleLookup.cachedManagedPolicies()).isPositive();
+        assertThat(dev.ecsiamguard.aws.RoleCache.size()).isPositive();
         dev.ecsiamguard.aws.EnvironmentCaches.clearAll();
         assertThat(dev.ecsiamguard.aws.AccountRoleLookup.cachedManagedPolicies()).isZero();
+        assertThat(dev.ecsiamguard.aws.RoleCache.size()).isZero();
         assertThat(dev.ecsiamguard.aws.EnvironmentCaches.entries()).isZero();
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
@@ -85,13 +86,21 @@ class RoleChangeHandlerMotoTest {
         assertThat(text(trigger, "at")).isEqualTo("2026-11-25T11:01:00Z");
         System.out.println("role-change calls, relevant role (1 revision): " + result.get("awsCalls") + " "
                 + fixture.recorder.calls());
+        // The task role's change marker, at the event's time, for the role cache of every other function.
+        assertThat(result).containsEntry("markers", List.of(ValidateTaskDefinitionHandlerMotoTest.TASK_ROLE));
+        assertThat(aws.clients().dynamoDb().getItem(r -> r.tableName(RoleChangeFixture.TABLE).key(Map.of(
+                "pk", AttributeValue.fromS("role#" + ValidateTaskDefinitionHandlerMotoTest.TASK_ROLE),
+                "sk", AttributeValue.fromS("changed")))).item().get("changedAt").n())
+                .isEqualTo(String.valueOf(java.time.Instant.parse("2026-11-25T11:01:00Z").toEpochMilli()));
         fixture.recorder.clear();
 
         Map<String, Object> replay = handler.handleRequest(event(ATTACH_ADMIN), context());
 
         assertThat(replay).containsEntry("status", "replay");
         assertThat(aws.publishedEvents()).isEmpty();
-        assertThat(fixture.recorder.calls()).containsExactly("DynamoDb:Query", "DynamoDb:GetItem");
+        // The change marker is read (it is already there: nothing written), then the index and the handled mark.
+        assertThat(fixture.recorder.calls()).containsExactly("DynamoDb:BatchGetItem", "DynamoDb:Query",
+                "DynamoDb:GetItem");
         System.out.println("role-change calls, replay: " + replay.get("awsCalls") + " " + fixture.recorder.calls());
     }
 
@@ -131,11 +140,13 @@ class RoleChangeHandlerMotoTest {
     }
 
     @Test
-    void aChangeToARoleNoRevisionUses_publishesNothingAndOnlyLooksUpTheIndex() {
+    void aChangeToARoleNoRevisionUses_publishesNothingAndOnlyMarksTheChangeAndLooksUpTheIndex() {
         Map<String, Object> result = handler.handleRequest(event(UNRELATED), context());
 
         assertThat(result).containsEntry("status", "unrelated");
-        assertThat(fixture.recorder.calls()).containsExactly("DynamoDb:Query");
+        // Provisioning may hold a read of a role no revision uses yet: its marker moves all the same.
+        assertThat(fixture.recorder.calls()).containsExactly("DynamoDb:BatchGetItem", "DynamoDb:PutItem",
+                "DynamoDb:Query");
         assertThat(aws.publishedEvents()).isEmpty();
         System.out.println("role-change calls, unrelated role: " + result.get("awsCalls") + " "
                 + fixture.recorder.calls());

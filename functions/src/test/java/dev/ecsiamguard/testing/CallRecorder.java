@@ -22,11 +22,12 @@ public final class CallRecorder implements ExecutionInterceptor {
         return List.copyOf(calls);
     }
 
-    /** Calls that may change something: anything but Get*, List*, Describe*. */
+    /** Calls that may change something: anything but Get*, BatchGet*, List*, Describe*. */
     public List<String> writes() {
         return calls.stream().filter(c -> {
             String op = c.substring(c.indexOf(':') + 1);
-            return !(op.startsWith("Get") || op.startsWith("List") || op.startsWith("Describe"));
+            return !(op.startsWith("Get") || op.startsWith("BatchGet") || op.startsWith("List")
+                    || op.startsWith("Describe"));
         }).toList();
     }
 

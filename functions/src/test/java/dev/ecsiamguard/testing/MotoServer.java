@@ -55,8 +55,12 @@ public final class MotoServer {
         return AwsSettings.fromEnvironment(environment());
     }
 
-    /** Forgets every resource (AWS managed policies come back by themselves). */
+    /**
+     * Forgets every resource (AWS managed policies come back by themselves), and what this JVM's execution
+     * environment caches read of the old account's roles.
+     */
     public void reset() {
+        dev.ecsiamguard.aws.RoleCache.clear();
         try {
             HttpURLConnection c = (HttpURLConnection) endpoint.resolve("/moto-api/reset").toURL().openConnection();
             c.setRequestMethod("POST");

@@ -3,10 +3,12 @@ package dev.ecsiamguard.app.rolechange;
 import dev.ecsiamguard.app.TaskDefinitionValidation;
 import dev.ecsiamguard.app.ValidationConfig;
 import dev.ecsiamguard.aws.AwsClients;
+import dev.ecsiamguard.aws.DynamoDbRoleChangeMarkers;
 import dev.ecsiamguard.aws.DynamoDbRoleUsageIndex;
 import dev.ecsiamguard.aws.EcsRoleUsers;
 import dev.ecsiamguard.aws.EventPublisher;
 import dev.ecsiamguard.aws.IamPolicyAttachments;
+import dev.ecsiamguard.aws.RoleCache;
 import dev.ecsiamguard.event.TaskDefinitionRegistered;
 import java.time.Clock;
 import java.util.Map;
@@ -34,7 +36,9 @@ public final class RoleChangeApplication {
             // A role change must never tag or deregister a revision that services run: re-judging only reports.
             throw new IllegalArgumentException("MODE is enforce: the role-change function only reports (MODE=audit)");
         }
-        TaskDefinitionValidation validation = new TaskDefinitionValidation(config, clients);
+        // Its reads are trusted like everywhere else; each recorded change makes the changed roles' reads fresh.
+        TaskDefinitionValidation validation = new TaskDefinitionValidation(config, clients)
+                .withRoleCache(RoleCache.fromEnvironment(env, clients));
         String region = clients.settings().region().id();
         RevisionJudge judge = (arn, family, account) -> validation.validate(new TaskDefinitionRegistered(
                 Optional.of(arn), Optional.ofNullable(family), account, region, ""));
@@ -42,7 +46,8 @@ public final class RoleChangeApplication {
         RoleUsageIndex index = new DynamoDbRoleUsageIndex(clients.dynamoDb(), table.strip(), Clock.systemUTC());
         EcsRoleUsers ecs = new EcsRoleUsers(clients.ecs());
         this.revalidation = new RoleChangeRevalidation(index, ecs, new IamPolicyAttachments(clients.iam()), judge,
-                (detail, arn) -> bus.publish(RoleChangeRevalidation.DETAIL_TYPE, detail, arn));
+                (detail, arn) -> bus.publish(RoleChangeRevalidation.DETAIL_TYPE, detail, arn),
+                new DynamoDbRoleChangeMarkers(clients.dynamoDb(), table.strip()));
         this.indexing = new RoleUsageIndexing(index, ecs);
     }
 

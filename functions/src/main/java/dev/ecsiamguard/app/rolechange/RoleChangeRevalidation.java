@@ -15,7 +15,8 @@ import java.util.Set;
  * Re-judges what a role change affects in this region: for each role the change touches, the index says which
  * families and services use it; each family's latest ACTIVE revision and each service's current revision that
  * (still) use the role are validated again, and one result per revision is published naming the change.
- * A change to a role no revision uses costs one index lookup and nothing else; a replayed event publishes nothing.
+ * Before that, each changed role's change marker is moved to the event's time, so warm environments read it afresh.
+ * A change to a role no revision uses costs the marker and one index lookup; a replayed event publishes nothing.
  */
 public final class RoleChangeRevalidation {
 
@@ -26,9 +27,11 @@ public final class RoleChangeRevalidation {
     private final PolicyAttachments policies;
     private final RevisionJudge judge;
     private final ResultPublisher publisher;
+    private final RoleChangeMarks marks;
 
     public RoleChangeRevalidation(RoleUsageIndex index, EcsRevisions ecs, PolicyAttachments policies,
-                                  RevisionJudge judge, ResultPublisher publisher) {
+                                  RevisionJudge judge, ResultPublisher publisher, RoleChangeMarks marks) {
+        this.marks = marks;
         this.index = index;
         this.ecs = ecs;
         this.policies = policies;
@@ -57,6 +60,11 @@ public final class RoleChangeRevalidation {
         }
         List<String> roles = change.roleName().map(List::of)
                 .orElseGet(() -> policies.rolesUsing(change.policyArn().orElseThrow()));
+        // Every changed role, used here or not: provisioning and validation elsewhere may hold a read of it.
+        List<String> marked = roles.isEmpty() ? List.of() : marks.changed(roles, change.when());
+        if (!marked.isEmpty()) {
+            out.put("markers", marked);
+        }
         Map<String, List<RoleUser>> usersByRole = new LinkedHashMap<>();
         roles.forEach(role -> {
             List<RoleUser> users = index.users(role);

@@ -80,6 +80,8 @@ final class PrimingJsonServices {
             case "events:PutEvents" -> putEvents(request);
             // The service spec table: no spec yet, and every conditional write accepted (nothing is kept).
             case "dynamodb:GetItem", "dynamodb:PutItem" -> "{}";
+            // The role-change markers: none recorded (priming's role reads are forgotten before the snapshot).
+            case "dynamodb:BatchGetItem" -> noMarkers(request);
             // Remediation reads a secret's key: the sample secret is under a customer managed key, by alias.
             case "secretsmanager:DescribeSecret" -> Json.write(Map.of("ARN", text(request, "SecretId"),
                     "Name", "priming", "KmsKeyId", "alias/priming"));
@@ -135,6 +137,13 @@ final class PrimingJsonServices {
                     return shown;
                 }).toList();
         return Json.write(Map.of("logGroups", groups));
+    }
+
+    private static String noMarkers(JsonNode request) {
+        Map<String, Object> responses = new LinkedHashMap<>();
+        request.field("RequestItems").filter(JsonNode::isObject)
+                .ifPresent(items -> items.asObject().keySet().forEach(table -> responses.put(table, List.of())));
+        return Json.write(Map.of("Responses", responses, "UnprocessedKeys", Map.of()));
     }
 
     private static String putEvents(JsonNode request) {

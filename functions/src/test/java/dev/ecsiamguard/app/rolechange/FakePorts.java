@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /** In-memory ports for the role-change use cases: an index, ECS, IAM attachments, a judge and a bus. */
-final class FakePorts implements RoleUsageIndex, EcsRevisions, PolicyAttachments, RevisionJudge, ResultPublisher {
+final class FakePorts implements RoleUsageIndex, EcsRevisions, PolicyAttachments, RevisionJudge, ResultPublisher,
+        RoleChangeMarks {
 
     final Map<String, List<RoleUser>> index = new HashMap<>();
     final Set<String> handled = new HashSet<>();
@@ -23,6 +24,7 @@ final class FakePorts implements RoleUsageIndex, EcsRevisions, PolicyAttachments
     final List<String> ecsCalls = new ArrayList<>();
     final List<String> judged = new ArrayList<>();
     final List<String> published = new ArrayList<>();
+    final Map<String, String> markers = new LinkedHashMap<>();
     RuntimeException judgeFailure;
 
     Revision revision(String arn, String family, String status, String taskRole, String executionRole) {
@@ -46,6 +48,19 @@ final class FakePorts implements RoleUsageIndex, EcsRevisions, PolicyAttachments
             users.add(user);
         }
         return !same;
+    }
+
+    @Override
+    public List<String> changed(List<String> roleNames, String eventTime) {
+        List<String> moved = new ArrayList<>();
+        for (String role : roleNames) {
+            String before = markers.get(role.toLowerCase(java.util.Locale.ROOT));
+            if (before == null || before.compareTo(eventTime) < 0) {
+                markers.put(role.toLowerCase(java.util.Locale.ROOT), eventTime);
+                moved.add(role);
+            }
+        }
+        return moved;
     }
 
     @Override

@@ -20,7 +20,8 @@ class RoleChangeRevalidationTest {
     static final String TASK_ROLE = "arn:aws:iam::123456789012:role/ecs-iam-guard/api-task";
 
     private final FakePorts ports = new FakePorts();
-    private final RoleChangeRevalidation revalidation = new RoleChangeRevalidation(ports, ports, ports, ports, ports);
+    private final RoleChangeRevalidation revalidation = new RoleChangeRevalidation(ports, ports, ports, ports, ports,
+            ports);
     private final RoleUsageIndexing indexing = new RoleUsageIndexing(ports, ports);
 
     @BeforeEach
@@ -141,6 +142,31 @@ class RoleChangeRevalidationTest {
         assertThat(ports.judged).containsExactly(TD + "api:2");
         assertThat(published(TD + "api:2").field("usedAs").orElseThrow().asArray()).extracting(JsonNode::asString)
                 .containsExactly("execution");
+    }
+
+    @Test
+    void revalidate_marksEveryChangedRole_usedHereOrNot_andAReplayMovesNoMarker() {
+        ports.attachments.put("arn:aws:iam::123456789012:policy/shared", List.of("api-task", "batch-task"));
+        ports.record("api-task", RoleUser.family("api", TD + "api:1"));
+        RoleChanged policyChange = new RoleChanged("ev-2", "SetDefaultPolicyVersion", "123456789012",
+                Optional.empty(), Optional.of("arn:aws:iam::123456789012:policy/shared"), true, "alice",
+                "2026-11-25T11:05:00Z");
+
+        Map<String, Object> first = revalidation.revalidate(policyChange);
+        Map<String, Object> replay = revalidation.revalidate(policyChange);
+
+        assertThat(ports.markers).containsOnly(Map.entry("api-task", "2026-11-25T11:05:00Z"),
+                Map.entry("batch-task", "2026-11-25T11:05:00Z"));
+        assertThat(first).containsEntry("markers", List.of("api-task", "batch-task"));
+        assertThat(replay).containsEntry("status", "replay").doesNotContainKey("markers");
+    }
+
+    @Test
+    void revalidate_whenTheNewVersionIsNotTheDefault_marksNothing() {
+        revalidation.revalidate(new RoleChanged("ev-3", "CreatePolicyVersion", "123456789012", Optional.empty(),
+                Optional.of("arn:aws:iam::123456789012:policy/shared"), false, "alice", "2026-11-25T11:05:00Z"));
+
+        assertThat(ports.markers).isEmpty();
     }
 
     @Test
