@@ -66,3 +66,12 @@ stop_moto() {
     wait "$MOTO_PID" 2>/dev/null || true
   fi
 }
+
+# The JVM options every deployed function gets: template.yaml's Globals JAVA_TOOL_OPTIONS (the benchmarks start
+# both the functions and their baseline with them, as Lambda does).
+template_java_options() {
+  local options
+  options=$(sed -n 's/^ *JAVA_TOOL_OPTIONS: *//p' "$ROOT/template.yaml" | head -1)
+  [ -n "$options" ] || { echo "error: template.yaml sets no JAVA_TOOL_OPTIONS" >&2; return 1; }
+  printf '%s\n' "$options"
+}

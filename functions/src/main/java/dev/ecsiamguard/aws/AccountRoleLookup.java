@@ -26,8 +26,8 @@ public final class AccountRoleLookup implements RoleLookup {
 
     // Survives warm invocations: one execution environment keeps each AWS managed policy it has met, for at most an
     // hour (AWS publishes new versions of its policies) and at most 256 of them.
-    private static final ExpiringCache<String, PolicyDocument> AWS_MANAGED = new ExpiringCache<>(256,
-            java.time.Duration.ofHours(1), java.time.Clock.systemUTC());
+    private static final ExpiringCache<String, PolicyDocument> AWS_MANAGED = EnvironmentCaches.register(
+            new ExpiringCache<>(256, java.time.Duration.ofHours(1), java.time.Clock.systemUTC()));
 
     private final IamClient iam;
     private final String accountId;
@@ -46,7 +46,7 @@ public final class AccountRoleLookup implements RoleLookup {
         this.reads = reads;
     }
 
-    /** Forgets cached AWS managed policies (the benchmark's cold case; after SnapStart priming). */
+    /** Forgets cached AWS managed policies only ({@link EnvironmentCaches#clearAll()} empties every cache). */
     public static void forgetManagedPolicies() {
         AWS_MANAGED.clear();
     }

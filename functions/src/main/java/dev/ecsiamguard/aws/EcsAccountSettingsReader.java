@@ -28,7 +28,7 @@ public final class EcsAccountSettingsReader implements EcsAccountSettings {
 
     EcsAccountSettingsReader(EcsClient ecs, java.time.Clock clock) {
         this.ecs = ecs;
-        this.answers = new ExpiringCache<>(1, MAX_AGE, clock);
+        this.answers = EnvironmentCaches.register(new ExpiringCache<>(1, MAX_AGE, clock));
     }
 
     /**

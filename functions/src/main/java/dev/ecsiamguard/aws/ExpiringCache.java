@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * policies, ECS account settings), kept for a bounded time and up to a bounded number of entries, so a warm
  * environment does not ask again on every event yet sees a change within {@code maxAge}. Thread-safe.
  */
-public final class ExpiringCache<K, V> {
+public final class ExpiringCache<K, V> implements EnvironmentCaches.Clearable {
 
     private record Entry<V>(V value, Instant expires) {
     }
@@ -74,10 +74,12 @@ public final class ExpiringCache<K, V> {
         entries.remove(key);
     }
 
+    @Override
     public synchronized void clear() {
         entries.clear();
     }
 
+    @Override
     public synchronized int size() {
         return entries.size();
     }

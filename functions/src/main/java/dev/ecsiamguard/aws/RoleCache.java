@@ -28,8 +28,8 @@ public final class RoleCache {
     }
 
     // Entries never outlive the largest time to live; each function's own, shorter one is applied on lookup.
-    private static final ExpiringCache<String, Entry> ENTRIES = new ExpiringCache<>(MAX_ROLES,
-            Duration.ofSeconds(MAX_SECONDS), Clock.systemUTC());
+    private static final ExpiringCache<String, Entry> ENTRIES = EnvironmentCaches.register(new ExpiringCache<>(
+            MAX_ROLES, Duration.ofSeconds(MAX_SECONDS), Clock.systemUTC()));
 
     private final Duration ttl;
     private final Optional<DynamoDbRoleChangeMarkers> markers;

@@ -39,6 +39,9 @@ import software.amazon.awssdk.regions.Region;
  */
 final class HandlerPriming {
 
+    private static final String AWS_EXECUTION_POLICY = "arn:aws:iam::aws:policy/service-role/"
+            + "AmazonECSTaskExecutionRolePolicy";
+
     private HandlerPriming() {
     }
 
@@ -62,16 +65,30 @@ final class HandlerPriming {
             primingEnv.put("SECRETS_MANAGER_PREFIX", "priming/");  // the sample's secret: its key is read
         }
         PrimingAccount account = account(env);
-        Map<String, Object> taskDefinition = seedService(account, ProvisioningConfig.fromEnvironment(env));
+        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
+        Map<String, Object> taskDefinition = seedService(account, config);
+        // An AWS managed policy on the execution role, whatever the mode: its reads (GetPolicy, GetPolicyVersion)
+        // are then primed too.
+        account.withAttachedPolicy(ServiceIdentity.forRepository(REPOSITORY, config).executionRoleName(),
+                AWS_EXECUTION_POLICY);
+        validateOnce(account, primingEnv, taskDefinition);
+        // Again with ECS refusing the account setting, as it refuses a function without the permission: the
+        // SDK's error path of the JSON protocols (exception unmarshalling, retry decision) is then primed too.
+        validateOnce(account.withAccountSettingsRefused(), primingEnv, taskDefinition);
+        return account.transport().answered();
+    }
+
+    // A handler of its own each time: its account-setting reader then asks ECS again.
+    private static void validateOnce(PrimingAccount account, Map<String, String> env,
+                                     Map<String, Object> taskDefinition) {
         AwsClients clients = clients(account);
         ValidateTaskDefinitionHandler handler = new ValidateTaskDefinitionHandler(new TaskDefinitionValidation(
-                ValidationConfig.fromEnvironment(primingEnv), clients).withRoleCache(RoleCache.fromEnvironment(env,
+                ValidationConfig.fromEnvironment(env), clients).withRoleCache(RoleCache.fromEnvironment(env,
                 clients)), account.region());
         expect("validation", handler.handleRequest(PrimingSamples.cloudTrail(account.region(), "ecs",
                 "RegisterTaskDefinition", Map.of("family", taskDefinition.get("family")),
                 Map.of("taskDefinition", taskDefinition), Map.of(), null), PrimingSamples.context(account.region()))
                 .get("status"), "ok");
-        return account.transport().answered();
     }
 
     static List<String> gitHub(Map<String, String> env) {
@@ -111,6 +128,9 @@ final class HandlerPriming {
         expect("api provision", handler.handleRequest(PrimingSamples.apiRequest("POST", "/services/{service}/roles",
                 "/services/" + service + "/roles", path, Map.of("capabilities", List.of("exec"))),
                 PrimingSamples.context(account.region())).getStatusCode(), 200);
+        // An AWS managed policy on the execution role (as the managed mode attaches): its listing is primed too.
+        account.withAttachedPolicy(ServiceIdentity.forRepository(REPOSITORY, ProvisioningConfig.fromEnvironment(env))
+                .executionRoleName(), AWS_EXECUTION_POLICY);
         expect("api service", handler.handleRequest(PrimingSamples.apiRequest("GET", "/services/{service}",
                 "/services/" + service, path, null), PrimingSamples.context(account.region())).getStatusCode(), 200);
         taskDefinition.remove("taskDefinitionArn");

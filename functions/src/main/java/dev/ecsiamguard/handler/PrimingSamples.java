@@ -65,6 +65,8 @@ final class PrimingSamples {
         container.put("readonlyRootFilesystem", true);
         container.put("user", "1000");
         container.put("portMappings", List.of(Map.of("containerPort", 8080, "protocol", "tcp")));
+        container.put("mountPoints", List.of());  // (ECS lists these even when empty)
+        container.put("volumesFrom", List.of());
         container.put("environment", List.of(Map.of("name", "MODE", "value", "priming")));
         container.put("secrets", List.of(Map.of("name", "DB_PASSWORD", "valueFrom", "arn:aws:secretsmanager:"
                 + region + ":" + ACCOUNT + ":secret:priming/db-AbCdEf"), Map.of("name", "API_KEY",
@@ -84,6 +86,8 @@ final class PrimingSamples {
         definition.put("executionRoleArn", executionRoleArn);
         definition.put("taskRoleArn", taskRoleArn);
         definition.put("containerDefinitions", List.of(container));
+        definition.put("volumes", List.of());
+        definition.put("placementConstraints", List.of());
         return definition;
     }
 

@@ -1,5 +1,6 @@
 package dev.ecsiamguard.local;
 
+import dev.ecsiamguard.aws.EnvironmentCaches;
 import dev.ecsiamguard.handler.Priming;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,8 +15,13 @@ import java.util.regex.Pattern;
 /**
  * One fresh JVM of the cold-start benchmark (`scripts/bench-coldstart`): builds a handler as the Lambda runtime
  * does, optionally runs its SnapStart priming (what happens before the snapshot), then invokes it once per event
- * file through {@link LocalRuntime#invoke}, timing each step. Prints one JSON line:
- * `{"initMs":..,"primeMs":..,"invocationsMs":[..],"awsCalls":[..]}` (awsCalls from each invocation's log line).
+ * file through {@link LocalRuntime#invoke}, timing each step. After the first, invocations alternate between
+ * warm (the data caches as the earlier invocations left them) and warm "as after a restore" (every
+ * execution-environment data cache emptied just before, {@link EnvironmentCaches#clearAll()}, so it makes the
+ * same AWS calls as a first invocation after a SnapStart restore). Prints one JSON line:
+ * `{"initMs":..,"primeMs":..,"invocationsMs":[first, warm..],"restoredMs":[..],"awsCalls":[..],
+ * "restoredCalls":[..]}`: the AWS calls of each invocation, counted by {@link WireTiming} where the benchmark
+ * registers it as an SDK global interceptor, else read from the invocation's log line (null if it has none).
  *
  * <p>Usage: `ColdStartProbe <handler class> [--prime] <event.json>...`
  */
@@ -41,24 +47,50 @@ public final class ColdStartProbe {
         long primed = System.nanoTime();
         List<Long> times = new ArrayList<>();
         List<String> calls = new ArrayList<>();
+        List<Long> restoredTimes = new ArrayList<>();
+        List<String> restoredCalls = new ArrayList<>();
+        boolean counted = wireTimingRegistered();
         boolean markers = Boolean.getBoolean("probe.markers");  // for -Xlog:class+load: what each invocation loads
-        for (String event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            String event = events.get(i);
+            boolean restored = i > 0 && i % 2 == 0;  // 0 first, 1 warm, 2 as after a restore, 3 warm, ...
+            if (restored) {
+                EnvironmentCaches.clearAll();
+            }
             if (markers) {
-                System.out.println("-- invocation " + (times.size() + 1));
+                System.out.println("-- invocation " + (i + 1) + (restored ? " (caches emptied)" : ""));
             }
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             LocalContext context = new LocalContext(args[0], 60, 1024, new PrintStream(log, true,
                     StandardCharsets.UTF_8));
+            long callsBefore = WireTiming.calls();
             long t0 = System.nanoTime();
             String out = LocalRuntime.invoke(handler, event, context);
-            times.add((System.nanoTime() - t0) / 1_000_000);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
             if (out.contains("\"rejected\"") || out.contains("\"internal_error\"")) {
                 throw new IllegalStateException("the benchmark event was not handled: " + out);
             }
             Matcher m = AWS_CALLS.matcher(log.toString(StandardCharsets.UTF_8));
-            calls.add(m.find() ? m.group(1) : "null");
+            (restored ? restoredTimes : times).add(ms);
+            String made = counted ? String.valueOf(WireTiming.calls() - callsBefore) : m.find() ? m.group(1) : "null";
+            (restored ? restoredCalls : calls).add(made);
         }
         System.out.println("{\"initMs\":" + (built - start) / 1_000_000 + ",\"primeMs\":" + (primed - built) / 1_000_000
-                + ",\"invocationsMs\":" + times + ",\"awsCalls\":" + calls.toString().replace(" ", "") + "}");
+                + ",\"invocationsMs\":" + times + ",\"restoredMs\":" + restoredTimes + ",\"awsCalls\":"
+                + calls.toString().replace(" ", "") + ",\"restoredCalls\":" + restoredCalls.toString().replace(" ", "")
+                + "}");
+    }
+
+    private static boolean wireTimingRegistered() throws java.io.IOException {
+        var lists = ColdStartProbe.class.getClassLoader().getResources(
+                "software/amazon/awssdk/global/handlers/execution.interceptors");
+        while (lists.hasMoreElements()) {
+            try (var in = lists.nextElement().openStream()) {
+                if (new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(WireTiming.class.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -15,6 +15,7 @@ public final class PrimingChild {
         System.out.println("serialization primed " + Priming.serializationPrimed());
         System.out.println("AWS managed policies cached: "
                 + dev.ecsiamguard.aws.AccountRoleLookup.cachedManagedPolicies());
+        System.out.println("environment cache entries: " + dev.ecsiamguard.aws.EnvironmentCaches.entries());
         System.out.println("role reads cached: " + dev.ecsiamguard.aws.RoleCache.size());
     }
 }

@@ -61,11 +61,14 @@ class PrimingTest {
                 "logs:CreateLogGroup", "ecs:CreateCluster", "ecs:DescribeClusters", "events:PutEvents");
         assertThat(provisioning.stream().filter(op -> op.equals("iam:CreateRole"))).hasSize(2);
         assertThat(validation).contains("ecs:DescribeTaskDefinition", "dynamodb:BatchGetItem", "iam:GetRole",
-                "iam:GetRolePolicy", "iam:GetPolicyVersion", "events:PutEvents");
+                "iam:GetRolePolicy", "iam:GetPolicy", "iam:GetPolicyVersion", "events:PutEvents");
+        // the second validation meets ECS refusing the account setting: the JSON protocols' error path
+        assertThat(validation.stream().filter(op -> op.equals("ecs:ListAccountSettings"))).hasSize(2);
         assertThat(provisioning).contains("dynamodb:BatchGetItem");  // the role cache's change markers
         assertThat(gitHub).contains("iam:CreateOpenIDConnectProvider", "iam:CreateRole", "iam:GetRole",
                 "events:PutEvents");
-        assertThat(api).contains("logs:CreateLogGroup", "iam:GetRole", "ecs:DescribeClusters", "iam:GetPolicyVersion");
+        assertThat(api).contains("logs:CreateLogGroup", "iam:GetRole", "ecs:DescribeClusters", "iam:GetPolicyVersion",
+                "ecr:DescribeRepositories", "iam:ListAttachedRolePolicies");
     }
 
     @Test
@@ -108,6 +111,7 @@ class PrimingTest {
         assertThat(received).isEmpty();
         // The in-memory account's policies would otherwise answer real invocations after the restore.
         assertThat(output).contains("AWS managed policies cached: 0");
+        assertThat(output).contains("environment cache entries: 0");
         // ... and so would its roles: the role cache is empty in the snapshot.
         assertThat(output).contains("role reads cached: 0");
     }
@@ -119,10 +123,12 @@ class PrimingTest {
 
         HandlerPriming.validation(env);
 
-        // What Priming's hook must forget: without it, runAll's child above would report them.
+        // What Priming's hook must forget (through the one seam): without it, runAll's child above would report them.
         assertThat(dev.ecsiamguard.aws.AccountRoleLookup.cachedManagedPolicies()).isPositive();
         assertThat(dev.ecsiamguard.aws.RoleCache.size()).isPositive();
-        dev.ecsiamguard.aws.AccountRoleLookup.forgetManagedPolicies();
-        dev.ecsiamguard.aws.RoleCache.clear();
+        dev.ecsiamguard.aws.EnvironmentCaches.clearAll();
+        assertThat(dev.ecsiamguard.aws.AccountRoleLookup.cachedManagedPolicies()).isZero();
+        assertThat(dev.ecsiamguard.aws.RoleCache.size()).isZero();
+        assertThat(dev.ecsiamguard.aws.EnvironmentCaches.entries()).isZero();
     }
 }

@@ -1,7 +1,6 @@
 package dev.ecsiamguard.handler;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.ecsiamguard.aws.AccountRoleLookup;
 import dev.ecsiamguard.local.LocalContext;
 import dev.ecsiamguard.testing.CallRecorder;
 import dev.ecsiamguard.testing.MotoServer;
@@ -43,7 +42,7 @@ public final class RoleChangeBenchmark {
         }
         fixture.clients.iam().attachRolePolicy(r -> r.roleName(ValidateTaskDefinitionHandlerMotoTest.TASK_ROLE)
                 .policyArn(RoleChangeFixture.ADMIN));
-        AccountRoleLookup.forgetManagedPolicies();
+        dev.ecsiamguard.aws.EnvironmentCaches.clearAll();
 
         IntFunction<ScheduledEvent> unrelated = i -> withEventId(RoleChangeHandlerMotoTest.UNRELATED, "u-" + i);
         IntFunction<ScheduledEvent> relevant = i -> withEventId(RoleChangeHandlerMotoTest.ATTACH_ADMIN, "r-" + i);

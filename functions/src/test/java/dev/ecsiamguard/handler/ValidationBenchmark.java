@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.ecsiamguard.app.TaskDefinitionValidation;
 import dev.ecsiamguard.app.ValidationConfig;
-import dev.ecsiamguard.aws.AccountRoleLookup;
 import dev.ecsiamguard.aws.AwsClients;
 import dev.ecsiamguard.aws.AwsSettings;
 import dev.ecsiamguard.aws.RoleCache;
@@ -53,8 +52,7 @@ public final class ValidationBenchmark {
         uncached.put("ROLE_CACHE_SECONDS", "0");
         ValidateTaskDefinitionHandler fresh = handler(uncached, recorder);
         ValidateTaskDefinitionHandler handler = handler(env, recorder);
-        AccountRoleLookup.forgetManagedPolicies();
-        RoleCache.clear();
+        dev.ecsiamguard.aws.EnvironmentCaches.clearAll();
         handler.handleRequest(event, context);
         print("cold (empty managed-policy and role caches)", recorder.calls());
         recorder.clear();

@@ -50,6 +50,18 @@ public final class PrimingAccount {
         return this;
     }
 
+    /** An AWS or customer managed policy attached to a role seeded before. */
+    public PrimingAccount withAttachedPolicy(String roleName, String policyArn) {
+        iam.attach(roleName, policyArn);
+        return this;
+    }
+
+    /** From now on ECS refuses ListAccountSettings, as it does a function without that permission. */
+    public PrimingAccount withAccountSettingsRefused() {
+        json.refuseAccountSettings();
+        return this;
+    }
+
     /** The revision DescribeTaskDefinition answers with: a `taskDefinition` JSON object, as ECS writes it. */
     public PrimingAccount withTaskDefinition(String taskDefinitionJson) {
         json.taskDefinition(taskDefinitionJson);

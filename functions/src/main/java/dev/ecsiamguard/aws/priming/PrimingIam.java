@@ -48,6 +48,16 @@ final class PrimingIam {
         roles.put(desired.name(), role);
     }
 
+    void attach(String roleName, String policyArn) {
+        Role role = roles.get(roleName);
+        if (role == null) {
+            throw new IllegalArgumentException("priming seeds no role named " + roleName);
+        }
+        if (!role.attached.contains(policyArn)) {
+            role.attached.add(policyArn);
+        }
+    }
+
     PrimingAccount.Answer answer(String service, String action, Map<String, String> p) {
         if (service.equals("sts")) {
             if (!action.equals("GetCallerIdentity")) {
@@ -145,7 +155,9 @@ final class PrimingIam {
         return "<Role>" + el("Path", role.path) + el("RoleName", name) + el("RoleId", "AROAPRIMING")
                 + el("Arn", "arn:aws:iam::" + account + ":role" + role.path + name)
                 + el("CreateDate", "2026-01-01T00:00:00Z") + el("AssumeRolePolicyDocument", encode(role.trust))
-                + tagsXml(role.tags) + boundary + "</Role>";
+                + el("MaxSessionDuration", "3600") + tagsXml(role.tags) + boundary
+                + "<RoleLastUsed>" + el("LastUsedDate", "2026-01-01T00:00:00Z") + el("Region", "us-east-1")
+                + "</RoleLastUsed></Role>";
     }
 
     private static Map<String, String> tags(Map<String, String> p) {

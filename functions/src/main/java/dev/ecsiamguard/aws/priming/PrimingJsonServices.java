@@ -25,6 +25,7 @@ final class PrimingJsonServices {
     private String taskDefinition = "{}";
     private String repository = "";
     private Map<String, String> repositoryTags = Map.of();
+    private boolean accountSettingsRefused;
 
     PrimingJsonServices(String account, String region) {
         this.account = account;
@@ -40,17 +41,30 @@ final class PrimingJsonServices {
         this.repositoryTags = new TreeMap<>(tags);
     }
 
+    void refuseAccountSettings() {
+        accountSettingsRefused = true;
+    }
+
     PrimingAccount.Answer answer(String service, String operation, String body) {
         JsonNode request = Json.parse(body);
+        if (accountSettingsRefused && (service + ":" + operation).equals("ecs:ListAccountSettings")) {
+            // As ECS answers a function without the permission: the SDK's JSON error path, primed.
+            return new PrimingAccount.Answer(operation, 400, JSON, "{\"__type\":\"AccessDeniedException\","
+                    + "\"message\":\"priming: not authorized to perform ecs:ListAccountSettings\"}");
+        }
         String answer = switch (service + ":" + operation) {
             case "ecs:DescribeClusters" -> describeClusters(request);
             case "ecs:CreateCluster" -> createCluster(request, body);
-            case "ecs:DescribeTaskDefinition" -> "{\"taskDefinition\":" + taskDefinition + ",\"tags\":[]}";
+            case "ecs:DescribeTaskDefinition" -> "{\"taskDefinition\":" + taskDefinition
+                    + ",\"tags\":[{\"key\":\"ecs-iam-guard:priming\",\"value\":\"sample\"}]}";
             case "ecs:TagResource" -> "{}";
             case "ecs:ListAccountSettings" -> "{\"settings\":[]}";
             case "ecs:DeregisterTaskDefinition" -> "{\"taskDefinition\":" + taskDefinition + "}";
             case "ecr:DescribeRepositories" -> Json.write(Map.of("repositories", List.of(Map.of(
-                    "repositoryName", repository, "registryId", account, "repositoryArn", repositoryArn()))));
+                    "repositoryName", repository, "registryId", account, "repositoryArn", repositoryArn(),
+                    "createdAt", 1.7672256E9, "imageTagMutability", "MUTABLE",
+                    "imageScanningConfiguration", Map.of("scanOnPush", false),
+                    "encryptionConfiguration", Map.of("encryptionType", "AES256")))));
             case "ecr:ListTagsForResource" -> Json.write(Map.of("tags", repositoryTags.entrySet().stream()
                     .map(t -> Map.of("Key", t.getKey(), "Value", t.getValue())).toList()));
             case "logs:DescribeLogGroups" -> describeLogGroups(text(request, "logGroupNamePrefix"));
