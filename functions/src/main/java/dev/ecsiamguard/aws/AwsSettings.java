@@ -28,7 +28,7 @@ public record AwsSettings(Region region, Map<String, URI> endpoints, Optional<UR
 
     /** Reads the standard AWS variables from an environment map (Lambda sets the same ones). */
     public static AwsSettings fromEnvironment(Map<String, String> env) {
-        String regionName = firstNonBlank(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), "us-east-1");
+        String regionName = regionName(env);
         Map<String, URI> endpoints = new java.util.HashMap<>();
         for (String service : List.of("IAM", "ECS", "ECR", "CLOUDWATCH_LOGS", "EVENTBRIDGE", "STS", "SECURITYHUB",
                 "DYNAMODB", "S3", "SFN", "ORGANIZATIONS")) {
@@ -41,6 +41,11 @@ public record AwsSettings(Region region, Map<String, URI> endpoints, Optional<UR
         Optional<URI> defaultEndpoint = common == null || common.isBlank()
                 ? Optional.empty() : Optional.of(URI.create(common.trim()));
         return new AwsSettings(Region.of(regionName), endpoints, defaultEndpoint, credentialsFrom(env), List.of());
+    }
+
+    /** The region's id from the environment alone (no SDK class is loaded: handlers read it on the main thread). */
+    public static String regionName(Map<String, String> env) {
+        return firstNonBlank(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), "us-east-1");
     }
 
     public AwsSettings withInterceptor(ExecutionInterceptor interceptor) {

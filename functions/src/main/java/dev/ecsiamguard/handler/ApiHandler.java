@@ -20,11 +20,16 @@ import java.util.Objects;
  */
 public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
-    private final ApiApplication app;
+    private final BackgroundBuild<ApiApplication> built;
 
+    /** As Lambda constructs it: the application is built in the background (see {@link BackgroundBuild}). */
     public ApiHandler() {
-        this(System.getenv());
-        Priming.register(getClass().getName(), () -> HandlerPriming.api(System.getenv()));  // SnapStart
+        this(BackgroundBuild.start("api", () -> ApiApplication.fromEnvironment(System.getenv())));
+        ClassPreload.start(getClass());
+        Priming.register(getClass().getName(), () -> {  // SnapStart
+            built.get();
+            HandlerPriming.api(System.getenv());
+        });
     }
 
     public ApiHandler(Map<String, String> env) {
@@ -32,11 +37,16 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     }
 
     ApiHandler(ApiApplication app) {
-        this.app = Objects.requireNonNull(app, "app");
+        this(BackgroundBuild.ready(Objects.requireNonNull(app, "app")));
+    }
+
+    private ApiHandler(BackgroundBuild<ApiApplication> built) {
+        this.built = built;
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        ApiApplication app = built.get();
         long callsBefore = app.awsCalls();
         Map<String, Object> line = new LinkedHashMap<>();
         ApiResponse response;

@@ -24,13 +24,20 @@ public final class GitHubOidcHandler implements RequestHandler<ScheduledEvent, M
     private final Supplier<GitHubOidcService> service;
     private final String region;
 
+    /** As Lambda constructs it: the service is built in the background (see {@link BackgroundBuild}). */
     public GitHubOidcHandler() {
-        this(System.getenv());
+        this(inBackground(BackgroundBuild.start("github", () -> GitHubOidcService.fromEnvironment(System.getenv()))),
+                AwsSettings.regionName(System.getenv()));
+        ClassPreload.start(getClass());
         Priming.register(getClass().getName(), () -> HandlerPriming.gitHub(System.getenv()));  // SnapStart
     }
 
+    private static Supplier<GitHubOidcService> inBackground(BackgroundBuild<Supplier<GitHubOidcService>> built) {
+        return () -> built.get().get();
+    }
+
     public GitHubOidcHandler(Map<String, String> env) {
-        this(GitHubOidcService.fromEnvironment(env), AwsSettings.fromEnvironment(env).region().id());
+        this(GitHubOidcService.fromEnvironment(env), AwsSettings.regionName(env));
     }
 
     /** With the function's own region (its `AWS_REGION`); account and partition come from each invocation. */

@@ -34,7 +34,8 @@ public final class Priming {
     public static void register(String handler, Runnable prime) {
         Resource resource = new Resource() {
             @Override
-            public void beforeCheckpoint(Context<? extends Resource> context) {
+            public void beforeCheckpoint(Context<? extends Resource> context) throws InterruptedException {
+                ClassPreload.awaitAll();
                 try {
                     String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
                     boolean serialization = false;

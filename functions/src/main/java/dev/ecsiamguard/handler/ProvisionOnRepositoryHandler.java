@@ -25,28 +25,39 @@ import java.util.Objects;
  */
 public final class ProvisionOnRepositoryHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
-    private final ServiceProvisioner provisioner;
+    private final BackgroundBuild<ServiceProvisioner> provisioner;
     private final String region;
 
+    /** As Lambda constructs it: the graph is built in the background (see {@link BackgroundBuild}). */
     public ProvisionOnRepositoryHandler() {
-        this(System.getenv());
-        Priming.register(getClass().getName(), () -> HandlerPriming.provisioning(System.getenv()));  // SnapStart
+        this(BackgroundBuild.start("provisioning", () -> provisioner(System.getenv())),
+                AwsSettings.regionName(System.getenv()));
+        ClassPreload.start(getClass());
+        Priming.register(getClass().getName(), () -> {  // SnapStart
+            provisioner.get();
+            HandlerPriming.provisioning(System.getenv());
+        });
     }
 
     public ProvisionOnRepositoryHandler(Map<String, String> env) {
-        this(new AwsClients(AwsSettings.fromEnvironment(env)), env);
-    }
-
-    private ProvisionOnRepositoryHandler(AwsClients clients, Map<String, String> env) {
-        this(new ServiceProvisioner(ProvisioningConfig.fromEnvironment(env), clients,
-                env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard"), DynamoDbServiceSpecStore.fromEnvironment(env,
-                clients)).withRoleCache(RoleCache.fromEnvironment(env, clients)), clients.settings().region().id());
+        this(BackgroundBuild.ready(provisioner(env)), AwsSettings.regionName(env));
     }
 
     /** With the function's own region (its `AWS_REGION`); account and partition come from each invocation. */
     ProvisionOnRepositoryHandler(ServiceProvisioner provisioner, String region) {
-        this.provisioner = Objects.requireNonNull(provisioner, "provisioner");
+        this(BackgroundBuild.ready(provisioner), region);
+    }
+
+    private ProvisionOnRepositoryHandler(BackgroundBuild<ServiceProvisioner> provisioner, String region) {
+        this.provisioner = provisioner;
         this.region = Objects.requireNonNull(region, "region");
+    }
+
+    private static ServiceProvisioner provisioner(Map<String, String> env) {
+        AwsClients clients = new AwsClients(AwsSettings.fromEnvironment(env));
+        return new ServiceProvisioner(ProvisioningConfig.fromEnvironment(env), clients,
+                env.getOrDefault("EVENT_BUS_NAME", "ecs-iam-guard"), DynamoDbServiceSpecStore.fromEnvironment(env,
+                clients)).withRoleCache(RoleCache.fromEnvironment(env, clients));
     }
 
     @Override
@@ -59,7 +70,7 @@ public final class ProvisionOnRepositoryHandler implements RequestHandler<Schedu
             RepositoryCreated created = RepositoryCreated.from(CloudTrailCall.from(event));
             repository = created.repositoryName();
             own.requireAccount(created.account(), "repository registry");
-            result = provisioner.provision(created);
+            result = provisioner.get().provision(created);
         } catch (InvalidEventException | IllegalArgumentException e) {
             result = ProvisionResult.rejected(repository, e.getMessage());
         }

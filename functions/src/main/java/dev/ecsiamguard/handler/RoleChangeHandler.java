@@ -24,26 +24,37 @@ import java.util.Map;
  */
 public final class RoleChangeHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
-    private final RoleChangeApplication app;
+    private final BackgroundBuild<RoleChangeApplication> built;
 
+    /** As Lambda constructs it: the application is built in the background (see {@link BackgroundBuild}). */
     public RoleChangeHandler() {
-        this(System.getenv());
+        this(BackgroundBuild.start("role-change", () -> application(System.getenv())));
+        ClassPreload.start(getClass());
     }
 
     public RoleChangeHandler(Map<String, String> env) {
-        this(new RoleChangeApplication(env, new AwsClients(AwsSettings.fromEnvironment(env))));
+        this(application(env));
     }
 
     RoleChangeHandler(RoleChangeApplication app) {
-        this.app = app;
+        this(BackgroundBuild.ready(app));
+    }
+
+    private RoleChangeHandler(BackgroundBuild<RoleChangeApplication> built) {
+        this.built = built;
+    }
+
+    private static RoleChangeApplication application(Map<String, String> env) {
+        return new RoleChangeApplication(env, new AwsClients(AwsSettings.fromEnvironment(env)));
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        RoleChangeApplication app = built.get();
         long callsBefore = app.callCount();
         Map<String, Object> result = new LinkedHashMap<>();
         try {
-            result.putAll(dispatch(event));
+            result.putAll(dispatch(app, event));
         } catch (InvalidEventException e) {
             result.put("status", "rejected");
             result.put("error", e.getMessage());
@@ -55,7 +66,7 @@ public final class RoleChangeHandler implements RequestHandler<ScheduledEvent, M
         return result;
     }
 
-    private Map<String, Object> dispatch(ScheduledEvent event) {
+    private static Map<String, Object> dispatch(RoleChangeApplication app, ScheduledEvent event) {
         if (event != null && EventPublisher.SOURCE.equals(event.getSource())
                 && TaskDefinitionValidation.DETAIL_TYPE.equals(event.getDetailType())) {
             Object arn = event.getDetail() == null ? null : event.getDetail().get("taskDefinitionArn");

@@ -24,27 +24,38 @@ import java.util.Objects;
  */
 public final class ValidateTaskDefinitionHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
-    private final TaskDefinitionValidation validation;
+    private final BackgroundBuild<TaskDefinitionValidation> validation;
     private final String region;
 
+    /** As Lambda constructs it: the graph is built in the background (see {@link BackgroundBuild}). */
     public ValidateTaskDefinitionHandler() {
-        this(System.getenv());
-        Priming.register(getClass().getName(), () -> HandlerPriming.validation(System.getenv()));  // SnapStart
+        this(BackgroundBuild.start("validation", () -> validation(System.getenv())),
+                AwsSettings.regionName(System.getenv()));
+        ClassPreload.start(getClass());
+        Priming.register(getClass().getName(), () -> {  // SnapStart
+            validation.get();
+            HandlerPriming.validation(System.getenv());
+        });
     }
 
     public ValidateTaskDefinitionHandler(Map<String, String> env) {
-        this(env, new AwsClients(AwsSettings.fromEnvironment(env)));
-    }
-
-    private ValidateTaskDefinitionHandler(Map<String, String> env, AwsClients clients) {
-        this(new TaskDefinitionValidation(ValidationConfig.fromEnvironment(env), clients)
-                .withRoleCache(RoleCache.fromEnvironment(env, clients)), clients.settings().region().id());
+        this(BackgroundBuild.ready(validation(env)), AwsSettings.regionName(env));
     }
 
     /** With the function's own region (its `AWS_REGION`); account and partition come from each invocation. */
     ValidateTaskDefinitionHandler(TaskDefinitionValidation validation, String region) {
-        this.validation = Objects.requireNonNull(validation, "validation");
+        this(BackgroundBuild.ready(validation), region);
+    }
+
+    private ValidateTaskDefinitionHandler(BackgroundBuild<TaskDefinitionValidation> validation, String region) {
+        this.validation = validation;
         this.region = Objects.requireNonNull(region, "region");
+    }
+
+    private static TaskDefinitionValidation validation(Map<String, String> env) {
+        AwsClients clients = new AwsClients(AwsSettings.fromEnvironment(env));
+        return new TaskDefinitionValidation(ValidationConfig.fromEnvironment(env), clients)
+                .withRoleCache(RoleCache.fromEnvironment(env, clients));
     }
 
     @Override
@@ -57,7 +68,7 @@ public final class ValidateTaskDefinitionHandler implements RequestHandler<Sched
             TaskDefinitionRegistered registered = TaskDefinitionRegistered.from(CloudTrailCall.from(event));
             reference = registered.describeTarget();
             registered.taskDefinitionArn().ifPresent(arn -> own.requireOwnArn(arn, "task definition ARN"));
-            result = validation.validate(registered);
+            result = validation.get().validate(registered);
         } catch (InvalidEventException e) {
             result = ValidationResult.rejected(reference, e.getMessage());
         }
