@@ -56,7 +56,7 @@ class PreloadListToolTest {
     void record_forAHandlerWithoutPriming_writesNoList() throws Exception {
         Path out = dir.resolve("preload.jar");
 
-        String output = run("record", "dev.ecsiamguard.handler.RoleChangeHandler", "packaging/PreloadRecorder.java",
+        String output = run("record", "dev.ecsiamguard.handler.SweepHandler", "packaging/PreloadRecorder.java",
                 out.toString(), System.getProperty("java.class.path"));
 
         assertThat(output).contains("registers no priming");
