@@ -62,6 +62,8 @@ public final class ProvisionOnRepositoryHandler implements RequestHandler<Schedu
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        // Outside the try: a build that failed on a setting fails the invocation, it does not reject the event.
+        ServiceProvisioner provisioner = this.provisioner.get();
         ProvisionResult result;
         String repository = null;
         try {
@@ -70,7 +72,7 @@ public final class ProvisionOnRepositoryHandler implements RequestHandler<Schedu
             RepositoryCreated created = RepositoryCreated.from(CloudTrailCall.from(event));
             repository = created.repositoryName();
             own.requireAccount(created.account(), "repository registry");
-            result = provisioner.get().provision(created);
+            result = provisioner.provision(created);
         } catch (InvalidEventException | IllegalArgumentException e) {
             result = ProvisionResult.rejected(repository, e.getMessage());
         }

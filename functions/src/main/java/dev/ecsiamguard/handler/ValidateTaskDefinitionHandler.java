@@ -60,6 +60,7 @@ public final class ValidateTaskDefinitionHandler implements RequestHandler<Sched
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        TaskDefinitionValidation validation = this.validation.get();  // a failed build fails the invocation
         ValidationResult result;
         String reference = null;
         try {
@@ -68,7 +69,7 @@ public final class ValidateTaskDefinitionHandler implements RequestHandler<Sched
             TaskDefinitionRegistered registered = TaskDefinitionRegistered.from(CloudTrailCall.from(event));
             reference = registered.describeTarget();
             registered.taskDefinitionArn().ifPresent(arn -> own.requireOwnArn(arn, "task definition ARN"));
-            result = validation.get().validate(registered);
+            result = validation.validate(registered);
         } catch (InvalidEventException e) {
             result = ValidationResult.rejected(reference, e.getMessage());
         }
