@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * Readers ask for all roles of one invocation in one consistent BatchGetItem; the writer only ever moves a marker
  * forward, so a replayed or late event writes nothing and concurrent writers converge on the latest change.
  */
-public final class DynamoDbRoleChangeMarkers implements RoleChangeMarks {
+public final class DynamoDbRoleChangeMarkers implements RoleChangeMarks, RoleChangeMarkers {
 
     private static final String SORT_KEY = "changed";
     private static final int BATCH = 100;  // BatchGetItem's limit per request
@@ -67,6 +67,7 @@ public final class DynamoDbRoleChangeMarkers implements RoleChangeMarks {
     }
 
     /** Each role's marker; a role whose marker could not be read (any failure, unprocessed key) is unknown. */
+    @Override
     public Map<String, Marker> read(Collection<String> roleNames) {
         Map<String, Marker> markers = new LinkedHashMap<>();
         roleNames.forEach(name -> markers.put(key(name), Marker.unknown()));

@@ -32,10 +32,10 @@ public final class RoleCache {
             MAX_ROLES, Duration.ofSeconds(MAX_SECONDS), Clock.systemUTC()));
 
     private final Duration ttl;
-    private final Optional<DynamoDbRoleChangeMarkers> markers;
+    private final Optional<RoleChangeMarkers> markers;
     private final Clock clock;
 
-    public RoleCache(Duration ttl, Optional<DynamoDbRoleChangeMarkers> markers, Clock clock) {
+    public RoleCache(Duration ttl, Optional<RoleChangeMarkers> markers, Clock clock) {
         this.ttl = ttl;
         this.markers = markers;
         this.clock = clock;
@@ -83,7 +83,7 @@ public final class RoleCache {
         return ttl;
     }
 
-    Optional<DynamoDbRoleChangeMarkers> markers() {
+    Optional<RoleChangeMarkers> markers() {
         return markers;
     }
 
