@@ -59,8 +59,11 @@ public final class PreloadList {
                 recorder.toString(), handler);
         Map<String, String> env = run.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_"));
+        env.keySet().removeIf(k -> k.equals("ROLE_USAGE_TABLE"));
+        // Configured like a deployed function in what changes the path (the role cache reads its markers), with
+        // every endpoint on a closed port: priming answers in memory and sends nothing.
         env.putAll(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "preload", "AWS_SECRET_ACCESS_KEY",
-                "preload", "AWS_ENDPOINT_URL", "http://127.0.0.1:9"));
+                "preload", "AWS_ENDPOINT_URL", "http://127.0.0.1:9", "ROLE_USAGE_TABLE", "preload-role-usage"));
         run.redirectErrorStream(true);
         Process process = run.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -53,6 +53,17 @@ class PreloadListToolTest {
     }
 
     @Test
+    void record_forTheRoleChangeHandler_whoseHookOnlyWaitsForItsBuild_listsTheBuildsClasses() throws Exception {
+        Path out = dir.resolve("preload.jar");
+
+        String output = run("record", "dev.ecsiamguard.handler.RoleChangeHandler", "packaging/PreloadRecorder.java",
+                out.toString(), System.getProperty("java.class.path"));
+
+        assertThat(output).contains("preload list of dev.ecsiamguard.handler.RoleChangeHandler");
+        assertThat(out).exists();
+    }
+
+    @Test
     void record_forAHandlerWithoutPriming_writesNoList() throws Exception {
         Path out = dir.resolve("preload.jar");
 
