@@ -82,9 +82,13 @@ public final class PreloadList {
         System.out.println("preload list of " + handler + ": " + names.size() + " classes");
     }
 
-    /** The classes loaded from the handler's own load on, from the package or the JDK, minus priming's own. */
+    /**
+     * The classes loaded from the handler's own load on, from the package or the JDK, minus priming's own: first
+     * those loaded after the build (PreloadRecorder's marker), then the build's own, each in load order.
+     */
     static List<String> preload(List<String> logLines, String handler) {
-        Set<String> names = new LinkedHashSet<>();
+        Set<String> build = new LinkedHashSet<>();
+        Set<String> names = build;
         boolean started = false;
         for (String line : logLines) {
             Matcher m = LOADED.matcher(line);
@@ -93,6 +97,10 @@ public final class PreloadList {
             }
             String name = m.group(1);
             String source = m.group(2);
+            if (name.equals("PreloadRecorder$BuildDone")) {
+                names = new LinkedHashSet<>();
+                continue;
+            }
             started |= name.equals(handler);
             boolean nameable = !name.contains("/") && !source.startsWith("__");  // hidden classes have no name
             boolean fromPackageOrJdk = source.startsWith("file:") || source.startsWith("jrt:")
@@ -104,7 +112,9 @@ public final class PreloadList {
         if (!started) {
             throw new IllegalStateException("the class load log never shows " + handler);
         }
-        return new ArrayList<>(names);
+        Set<String> ordered = new LinkedHashSet<>(names == build ? Set.of() : names);
+        ordered.addAll(build);
+        return new ArrayList<>(ordered);
     }
 
     private static void writeJar(Path out, String entry, String text) throws IOException {
