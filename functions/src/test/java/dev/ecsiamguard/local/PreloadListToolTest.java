@@ -30,8 +30,7 @@ class PreloadListToolTest {
     void record_listsWhatThePrimedInvocationLoads_invocationFirst_withoutPrimingsOwnClasses() throws Exception {
         Path out = dir.resolve("preload.jar");
 
-        String output = run("record", PROVISIONING, "packaging/PreloadRecorder.java", out.toString(),
-                System.getProperty("java.class.path"));
+        String output = record(PROVISIONING, out);
 
         assertThat(output).contains("preload list of " + PROVISIONING);
         List<String> names;
@@ -59,8 +58,7 @@ class PreloadListToolTest {
     void record_forTheRoleChangeHandler_whoseHookOnlyWaitsForItsBuild_listsTheBuildsClasses() throws Exception {
         Path out = dir.resolve("preload.jar");
 
-        String output = run("record", "dev.ecsiamguard.handler.RoleChangeHandler", "packaging/PreloadRecorder.java",
-                out.toString(), System.getProperty("java.class.path"));
+        String output = record("dev.ecsiamguard.handler.RoleChangeHandler", out);
 
         assertThat(output).contains("preload list of dev.ecsiamguard.handler.RoleChangeHandler");
         assertThat(out).exists();
@@ -70,8 +68,7 @@ class PreloadListToolTest {
     void record_forAHandlerWithoutPriming_writesNoList() throws Exception {
         Path out = dir.resolve("preload.jar");
 
-        String output = run("record", "dev.ecsiamguard.handler.SweepHandler", "packaging/PreloadRecorder.java",
-                out.toString(), System.getProperty("java.class.path"));
+        String output = record("dev.ecsiamguard.handler.SweepHandler", out);
 
         assertThat(output).contains("registers no priming");
         assertThat(out).doesNotExist();
@@ -102,6 +99,12 @@ class PreloadListToolTest {
         }
         assertThat(names).containsExactly("a/A.class", "META-INF/services/x.Y", "b/B.class");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(jar))).isEqualTo("rw-r--r--");
+    }
+
+    /** The tool's record step on this test run's class path (the unshrunk module and its libraries). */
+    private static String record(String handler, Path out) throws IOException, InterruptedException {
+        return run("record", handler, "packaging/PreloadRecorder.java", out.toString(),
+                System.getProperty("java.class.path"));
     }
 
     private static String run(String... args) throws IOException, InterruptedException {
